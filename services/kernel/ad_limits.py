@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from services.kernel.sentences import sentences
+from services.kernel.sentences import sentences, within_reach
 
 
 class Ground(StrEnum):
@@ -400,7 +400,7 @@ def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
     (`_about_others`; tester 35b, G4). Never raises; an empty text sets none. A phrase reading: it has
     false positives, so it is for a warning, not a refusal."""
     found: dict[Ground, str] = {}
-    for sentence in sentences(as_meant(text or "")):
+    for sentence in map(within_reach, sentences(as_meant(text or ""))):  # (tester 36b, J1)
         sentence = _numbers_as_digits(sentence)
         if not _ALL_AGES.search(sentence):
             for upper in _upper_ages(sentence):

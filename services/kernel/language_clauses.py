@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from services.kernel.negation import LITOTES, negated_spans
-from services.kernel.sentences import sentences
+from services.kernel.sentences import sentences, within_reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
         not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
         need_heading = False  # under "Vaatimukset:", "Vi förutsätter:", "Requirements:"
-        for sentence in sentences(paragraph):
+        for sentence in map(within_reach, sentences(paragraph)):  # (tester 36b, J1)
             heading = sentence.rstrip().endswith(":")
             mentions = named(sentence, need_heading)
             if heading and not mentions:
