@@ -34,6 +34,12 @@ TEXTS: dict[str, str] = {
     "'a ' x 10,000": "a " * 10_000,
     "2,000 list lines": "\n".join(f"- kohta {i}" for i in range(2000))[:20_000],
     "1,300 short sentences": ("Osaat hitsata. " * 1300)[:20_000],
+    # outside tester 36b, J1: whitespace runs and the vacancy doors' repetitive sentences
+    "'x' + 19,990 spaces": "x" + " " * 19_990,
+    "language words, 20,000 chars": ("suomen ja ruotsin kielen taito " * 650)[:20_000],
+    "ad limits, 20,000 chars": ("alle 30-vuotias nainen " * 870)[:20_000],
+    "negations, 20,000 chars": ("ei vaadita kokemusta ja " * 840)[:20_000],
+    "over the limit: 20,014 chars": "hitsaus" + " " * 20_000 + "asennus",
 }
 
 

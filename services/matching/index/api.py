@@ -419,12 +419,16 @@ def recognition_units() -> int:
     least 1; at most 90 for the longest text, `MAX_READ_CHARS` over at most `MAX_SENTENCES`
     sentences). Outside tester 36, H4: counted in sentences, one 18,200-character comma list with no
     full stop cost 1 unit and seconds of CPU. The body is not validated yet (a bad one is a 422, not
-    charged)."""
+    charged); a text the schema refuses for its length (empty, over `MAX_TEXT_CHARS`) is 1 and is not
+    read (outside tester 36b, J1: its 422 came after seconds of reading)."""
     if (units := g.get("recognition_units")) is None:  # (the limiter asks twice: to test, to charge)
         body = request.get_json(silent=True)
         text = body.get("text") if isinstance(body, dict) else None
+        # a text the schema refuses for its length is not read first (tester 36b, J1: a 422 after 6.8 s)
         units = g.recognition_units = (
-            max(1, reading_units(reading_of(text).read)) if isinstance(text, str) else 1
+            max(1, reading_units(reading_of(text).read))
+            if isinstance(text, str) and 0 < len(text) <= MAX_TEXT_CHARS
+            else 1
         )
     return int(units)
 
