@@ -117,6 +117,8 @@ SHARED_VALIDATORS = (
     N_("A note below the table, not a data row: skipped (%(text)s)."),
     # shared.tables: a hidden row of an imported sheet (Table.note_warnings; outside tester 35b, G8)
     N_("A hidden row of the sheet: skipped (show the row in Excel to import it)."),
+    # shared.tables: a cell of a merged range read as the range's value (Table.note_warnings; outside tester 36, H10)
+    N_("Cell %(cells)s is part of the merged cells %(range)s: read as %(value)s, as Excel shows it."),
     N_(
         "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
         "done or the person lives (its name or Statistics Finland code)."

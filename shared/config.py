@@ -321,8 +321,11 @@ class RateLimitSettings(EnvSettings):
     recognition: str = env(
         "KOHTAANTO_RATE_LIMIT_RECOGNITION",
         "300 per minute; 3000 per hour",
-        "skill recognition per caller, counted in sentences read (matching's `POST /skills/recognise`; "
-        "a sentence costs tens of CPU-milliseconds)",
+        "skill recognition per caller (matching's `POST /skills/recognise`), counted in units of the text "
+        "read: one per started 200 characters of each sentence read (an ordinary sentence is one unit; a "
+        "text reads at most 50 sentences and 8,000 characters, so one request costs at most 90 units; a "
+        "unit costs at most about 35 CPU-milliseconds, `benchmarks/recognition_cost.py`); what is left "
+        "unread is named in the answer's `warning` (outside tester 36, H4)",
     )
 
     refused: str = env(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import ParamSpec, Self, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy import Connection, Engine, NestedTransaction, create_engine, event, make_url, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 
@@ -100,16 +102,47 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_JOINED: ContextVar[tuple[Engine, Connection] | None] = ContextVar(
+    "kohtaanto_joined_transaction", default=None
+)
+
+
+@contextmanager
+def one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction on `engine` that every ``SqlUnitOfWork`` on the same engine opened inside the
+    block (in this thread or task) joins, each in a savepoint of its own: its ``commit()`` releases
+    the savepoint, leaving its block without one rolls its part back, and nothing is durable until
+    the block ends without an exception (then all of it commits; on an exception all of it rolls
+    back). For a write whose answer is stored in the same transaction (``shared.idempotency``). Not
+    reentrant on one engine."""
+    with engine.connect() as conn:
+        conn.begin()
+        if engine.dialect.name == "sqlite":
+            # pysqlite begins a transaction only before a DML statement, and a SAVEPOINT outside one
+            # would be the transaction itself (its release a commit); IMMEDIATE: the write lock now,
+            # so no read snapshot of this transaction goes stale before its first write
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        token = _JOINED.set((engine, conn))
+        try:
+            yield conn
+            conn.commit()
+        finally:
+            _JOINED.reset(token)
+            if conn.in_transaction():
+                conn.rollback()
+
+
 class SqlUnitOfWork:
     """One transaction: the state change and its outbox rows commit together or not at all.
 
     Subclasses attach their repositories in ``_open(conn)``. Leaving the block without ``commit()``
-    rolls back.
+    rolls back. Inside ``one_transaction`` on the same engine it is a savepoint of that transaction.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._conn: Connection | None = None
+        self._savepoint: NestedTransaction | None = None
 
     @property
     def conn(self) -> Connection:
@@ -121,12 +154,24 @@ class SqlUnitOfWork:
         """Hook for subclasses to build repositories on ``conn``."""
 
     def __enter__(self) -> Self:
-        self._conn = self.engine.connect()
-        self._conn.begin()
+        joined = _JOINED.get()
+        if joined is not None and joined[0] is self.engine:
+            self._conn = joined[1]
+            self._savepoint = self._conn.begin_nested()
+        else:
+            self._conn = self.engine.connect()
+            self._conn.begin()
         self._open(self._conn)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._savepoint is not None:  # (the connection is `one_transaction`'s)
+            try:
+                if self._savepoint.is_active:
+                    self._savepoint.rollback()
+            finally:
+                self._savepoint, self._conn = None, None
+            return
         try:
             if self._conn is not None and self._conn.in_transaction():
                 self._conn.rollback()
@@ -136,6 +181,10 @@ class SqlUnitOfWork:
             self._conn = None
 
     def commit(self) -> None:
+        if self._savepoint is not None:
+            if self._savepoint.is_active:
+                self._savepoint.commit()
+            return
         self.conn.commit()
 
     def forget_erased(self) -> None:

@@ -599,6 +599,36 @@ class Geography:
         best = sorted(found.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         return ", ".join(f"'{self._spelled[name]}' ({code})" for code, (_, name) in best)
 
+    def reading(self, text: str) -> tuple[str, str, int | None]:
+        """How ``text`` is read as a municipality, for a message that names what two inputs have in common:
+        ``(code, how, year)``. ``how``: ``"name"`` (the Finnish name, or a spelling of it), ``"code"``
+        (a Statistics Finland code, "980", "KU980"), ``"swedish"`` (the Swedish name, "Birkala" for 604
+        Pirkkala), ``"sami"`` (a Sámi name, "Ohcejohka"), ``"merged"`` (a municipality abolished in a merger
+        on 1 January of ``year``, "Kuru" → 980 Ylöjärvi in 2009), ``"renamed"`` (a former name, changed on 1
+        January of ``year``) or ``"form"`` (an inflected form or a title, "Tampereella", "Tampereen
+        kaupunki"); ``year`` is None but for a merger or a renaming. Raises ``UnknownPlaceError`` as
+        ``municipality`` does."""
+        found = self.municipality(text)
+        raw = " ".join(plain_typography(str(text)).split())
+        key = fold(raw)
+        town = self.municipalities[found.code]
+        statistics_code = _STATISTICS_CODE.fullmatch(key)
+        code = statistics_code.group(1) if statistics_code else raw
+        if code.isdigit():
+            abolished = self.abolished.get((code.lstrip("0") or "0").zfill(3))
+            return (found.code, "merged", abolished.year) if abolished else (found.code, "code", None)
+        if key in (fold(town.name_fi), fold(town.name_fi.removesuffix(" kunta"))):
+            return found.code, "name", None
+        if key == fold(town.name_sv):
+            return found.code, "swedish", None
+        if key in self._names:
+            return found.code, "sami", None  # the other names are the Sámi names (``other_names``)
+        if key in self._old_names:
+            return found.code, "merged", self._old_names[key].year
+        if key in self._renamed:
+            return found.code, "renamed", self._renamed[key].year
+        return found.code, "form", None
+
     def _renamed_to(self, old: Renamed, given: str) -> Resolved:
         town = self.municipalities[old.code]
         return Resolved(

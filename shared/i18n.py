@@ -144,7 +144,7 @@ def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str]
 #: ``%(changes)s``: "2026-12 now decides 6 of the 6 ESCO occupations it rates; 2026H2 still decides 14
 #: of the 14 it rates"): ``translate_text`` translates each on its own. Read as one value, a pattern could
 #: match across the joints and give a wrong translation, or none (outside tester 27, T27-4).
-JOINED_MESSAGES = {"changes": "; ", "grounds": ", "}  # grounds: an ad's limits, "age, sex"
+JOINED_MESSAGES = {"changes": "; ", "grounds": ", ", "readings": "; "}  # grounds: an ad's limits, "age, sex"
 
 
 def translate_text(text: str, _depth: int = 0) -> str:

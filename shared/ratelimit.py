@@ -13,8 +13,10 @@ What is limited (``RateLimitSettings``, from the environment):
 * a view marked ``@rate_limited("batch_read")``: a read that ranks every open vacancy of a region
   (20 MB and seconds of CPU at k = 50: an outside tester looped it);
 * a view marked ``@rate_limited("recognition", cost=…)``: skill recognition, where a request costs
-  the sentences it reads, so one caller's long texts cannot keep the recogniser (one at a time per
-  process) busy for everyone (an outside tester queued a coach's one-line note behind 10 s of texts).
+  the work of the text it reads (one unit per started 200 characters of each sentence read; outside
+  tester 36, H4: counted in sentences, one comma list with no full stop cost seconds and one unit), so
+  one caller's long texts cannot keep the recogniser (one at a time per process) busy for everyone
+  (an outside tester queued a coach's one-line note behind 10 s of texts).
 
 A caller over a limit gets ``429`` in the JSON error shape with ``Retry-After`` (seconds) and the
 ``X-RateLimit-*`` headers. The counters live, by default, in the service's own database

@@ -27,7 +27,7 @@ from shared.i18n import N_, translate_text
 from shared.languages import CODE_FORM, UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
-from shared.text import plain_typography
+from shared.text import MAX_STACKED_MARKS, plain_typography, stacked_marks
 
 LANGUAGE_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 MAX_TEXT = 200  # longest municipality, region or language text looked up
@@ -160,13 +160,34 @@ _HIDDEN_CHAR = re.compile(f"[{_HIDDEN}]")
 _SPLITTING_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 
+#: Why a name or short text is refused when a character carries a stack of combining marks (``stacked_marks``).
+STACKED_MARKS = N_(
+    "Too many accents or other combining marks on one character: %(character)s carries %(marks)s (at most "
+    "%(max)s, and not the same mark twice in a row)."
+)
+
+
+def refuse_stacked_marks(text: str | None) -> None:
+    """marshmallow validator of a name or short text: raises ``ValidationError`` (``STACKED_MARKS``, naming the
+    character and its count of marks) when a character carries more than ``MAX_STACKED_MARKS`` combining marks
+    or the same mark twice in a row (``shared.text.stacked_marks``, UTS #39 5.4). A code point limit lets "Z" and
+    150 × U+0336 through as one character drawn over the lines around it (outside tester 36, H10); names with
+    diacritics ("Áile Čárdá", "Nguyễn Thị Ánh Tuyết", "Jääskeläinen") pass."""
+    if text and (found := stacked_marks(text)) is not None:
+        character, marks = found
+        raise ValidationError(
+            STACKED_MARKS % {"character": repr(character), "marks": marks, "max": MAX_STACKED_MARKS}
+        )
+
+
 class DisplayText(fields.String):
     """A text people read as a heading or a name (a vacancy's title, a jobseeker's name, a pilot's
     name, a reason): it must show something — at least one character besides spaces and invisible
     format characters (" ", a lone byte-order mark) — and hold no control character and no
-    bidirectional override, which would make it show empty or as another text (an outside tester).
-    Letters of every script, punctuation and emoji pass (`DISPLAY_TEXT_PATTERN`); an empty text is
-    left to `validate` (its reason names the length)."""
+    bidirectional override, which would make it show empty or as another text (an outside tester),
+    and no character under a stack of combining marks ("Zalgo" text, ``refuse_stacked_marks``: 422
+    ``STACKED_MARKS``). Letters of every script, punctuation and emoji pass (`DISPLAY_TEXT_PATTERN`); an
+    empty text is left to `validate` (its reason names the length)."""
 
     default_error_messages = {  # noqa: RUF012 - marshmallow merges the class attribute
         "blank": "Must contain a visible character.",
@@ -193,7 +214,51 @@ class DisplayText(fields.String):
             raise self.make_error("control")
         if text and not _DISPLAY_TEXT.match(text):
             raise self.make_error("blank")
+        refuse_stacked_marks(text)
         return text
+
+
+#: RFC 5321 4.5.3.1.1 and 4.5.3.1.3: a local part of at most 64 octets, a path of at most 256 octets, which
+#: with its angle brackets leaves 254 for the address (RFC 3696 errata 1690).
+MAX_EMAIL_LOCAL_OCTETS, MAX_EMAIL_OCTETS = 64, 254
+EMAIL_TOO_LONG = N_(
+    "An e-mail address is at most %(max)s octets (RFC 5321): this one has %(octets)s, so no mail server "
+    "would deliver to it."
+)
+EMAIL_LOCAL_TOO_LONG = N_(
+    "The part of an e-mail address before the @ is at most %(max)s octets (RFC 5321): this one has "
+    "%(octets)s."
+)
+
+
+def refuse_undeliverable_email(text: str | None) -> None:
+    """marshmallow validator of an e-mail address: raises ``ValidationError`` when it is longer than RFC 5321
+    lets a mail server take: the local part (before the last ``@``) over ``MAX_EMAIL_LOCAL_OCTETS`` or the whole
+    address over ``MAX_EMAIL_OCTETS`` octets, counted in UTF-8 (an internationalised address's octets, RFC 6531).
+    marshmallow's ``Email`` checks the form only (outside tester 36, H10: 311 characters were stored)."""
+    if not text:
+        return
+    octets = len(text.encode("utf-8", errors="surrogatepass"))
+    local = len(text.rpartition("@")[0].encode("utf-8", errors="surrogatepass"))
+    if local > MAX_EMAIL_LOCAL_OCTETS:
+        raise ValidationError(EMAIL_LOCAL_TOO_LONG % {"max": MAX_EMAIL_LOCAL_OCTETS, "octets": local})
+    if octets > MAX_EMAIL_OCTETS:
+        raise ValidationError(EMAIL_TOO_LONG % {"max": MAX_EMAIL_OCTETS, "octets": octets})
+
+
+class EmailAddress(fields.Email):
+    """An e-mail address: marshmallow's ``Email`` (the form) within RFC 5321's lengths
+    (``refuse_undeliverable_email``: 422 naming the limit and the length)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "maxLength": MAX_EMAIL_OCTETS,
+            "description": f"At most {MAX_EMAIL_LOCAL_OCTETS} octets before the @ and {MAX_EMAIL_OCTETS} in all "
+            "(RFC 5321; UTF-8 octets), 422 otherwise",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+        self.validators.append(refuse_undeliverable_email)
 
 
 #: Why an identifier may not hold an invisible (format, Unicode category Cf) character.
@@ -235,7 +300,8 @@ def is_strict_id(text: str) -> bool:
 def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) -> list[str]:
     """Why ``text`` may not be stored as a short text field other organisations read, when it comes in a file
     rather than a request (a course's id and titles in an imported catalogue, outside tester 35, F8): the rules
-    of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a personal
+    of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a
+    character under a stack of combining marks (``refuse_stacked_marks``), a personal
     identity code, an e-mail address, a phone number or an IBAN (``shared.pii.refuse_identifiers``), and for an
     ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep) and any
     character outside the strict set (``is_strict_id``: a no-break space, a braille blank, a Hangul filler, a
@@ -250,6 +316,10 @@ def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) ->
         reasons.append(INVISIBLE_IN_ID)
     elif identifier is True and not is_strict_id(text):
         reasons.append(ID_CHARACTERS)
+    try:
+        refuse_stacked_marks(text)
+    except ValidationError as exc:
+        reasons += [str(m) for m in exc.messages] if isinstance(exc.messages, list) else [str(exc.messages)]
     try:
         refuse_identifiers(text)
     except ValidationError as exc:
@@ -575,6 +645,78 @@ def unique_by(key: str, what: str) -> Any:
             raise ValidationError(f"{what} listed more than once.")
 
     return check
+
+
+#: How an input was read as the municipality it collides with (``Geography.reading``), named in the refusal.
+MUNICIPALITY_READINGS = {
+    "code": N_("%(given)s is the code of %(municipality)s"),
+    "swedish": N_("%(given)s is the Swedish name of %(municipality)s"),
+    "sami": N_("%(given)s is the Sámi name of %(municipality)s"),
+    "merged": N_("%(given)s was merged on 1.1.%(year)s into what is today %(municipality)s"),
+    "renamed": N_("%(given)s was renamed %(municipality)s on 1.1.%(year)s"),
+    "form": N_("%(given)s is read as %(municipality)s"),
+}
+#: A list of municipalities naming one twice, in two spellings or by a former municipality (outside tester 36,
+#: H10: "Birkala", "Ylöjärvi", "Kuru" was refused as "listed more than once", naming neither entry nor why).
+SAME_MUNICIPALITY = N_("%(entries)s are one municipality, %(municipality)s: list it once.")
+SAME_MUNICIPALITY_READ = N_(
+    "%(entries)s are one municipality, %(municipality)s: list it once (%(readings)s)."
+)
+MAIN_MUNICIPALITY_AGAIN = N_(
+    "%(entries)s is the main municipality (municipality), %(municipality)s: leave it out of the other work sites."
+)
+MAIN_MUNICIPALITY_AGAIN_READ = N_(
+    "%(entries)s is the main municipality (municipality), %(municipality)s: leave it out of the other work "
+    "sites (%(readings)s)."
+)
+
+
+def same_municipalities(entries: Any, main: Any = None) -> list[str]:
+    """Why a list of municipalities as written (``entries``: a request's raw list) names one municipality
+    twice: a reason per municipality named more than once, and one per entry that is ``main`` (the main
+    municipality, as written) again, each naming the entries as written, the municipality they are (code and
+    Finnish name) and how an entry other than its Finnish name was read (a code, the Swedish or Sámi name, a
+    municipality merged into it, a former name, an inflected form: ``MUNICIPALITY_READINGS``). Entries that
+    are not text or not a municipality are left out (their own field errors name them). [] when none
+    collide. Reference data through the running app (``reference()``)."""
+    geography = reference().geography
+
+    def read(text: Any) -> tuple[str, str] | None:  # (code, reading or "")
+        if not isinstance(text, str):
+            return None
+        try:
+            code, how, year = geography.reading(text)
+        except (UnknownPlaceError, ValueError):
+            return None
+        if how == "name":
+            return code, ""
+        values = {"given": repr(text), "municipality": named(code), "year": year}
+        return code, MUNICIPALITY_READINGS[how] % values
+
+    def named(code: str) -> str:
+        return f"{code} {geography.municipalities[code].name_fi}"
+
+    readings = [
+        (text, found) for text in (entries if isinstance(entries, list) else []) if (found := read(text))
+    ]
+    main_code = found[0] if (found := read(main)) else None
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for text, (code, how) in readings:
+        by_code.setdefault(code, []).append((text, how))
+    reasons: list[str] = []
+    for code, items in by_code.items():
+        said = "; ".join(dict.fromkeys(how for _, how in items if how))
+        values = {"entries": ", ".join(repr(text) for text, _ in items), "municipality": named(code)}
+        if code == main_code:
+            main_read = read(main)
+            said = "; ".join(dict.fromkeys(x for x in [main_read[1] if main_read else "", said] if x))
+            message = MAIN_MUNICIPALITY_AGAIN_READ if said else MAIN_MUNICIPALITY_AGAIN
+        elif len(items) > 1:
+            message = SAME_MUNICIPALITY_READ if said else SAME_MUNICIPALITY
+        else:
+            continue
+        reasons.append(message % {**values, "readings": said})
+    return reasons
 
 
 class PageArgs(StrictSchema):

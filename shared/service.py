@@ -19,6 +19,8 @@ from shared.auth import TokenCodec, init_auth
 from shared.config import MAX_REQUEST_BODY_BYTES, CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
+from shared.idempotency import IdempotencyStore
+from shared.idempotency import install as install_idempotency
 from shared.logging import configure_logging, init_request_logging
 from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
@@ -84,6 +86,8 @@ def build_service_app(
     migrations = service_migrations(settings.service, metadata)
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
+    if "idempotency_keys" in metadata.tables:  # (`shared.idempotency`: POSTs retried with a key)
+        install_idempotency(app, IdempotencyStore(engine, metadata.tables["idempotency_keys"]))
     install_rate_limits(app, engine, settings.rate_limits)
     install_browser_protections(app, settings.cors_origins)
 

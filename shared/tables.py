@@ -15,6 +15,8 @@ formula is neutralised (``formula_safe``, OWASP "CSV injection"; outside tester 
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import csv
 import io
 import itertools
@@ -64,16 +66,25 @@ class Table:
     notes: list[tuple[int, str]] = field(default_factory=list)
     #: row numbers of a workbook's hidden rows, skipped: not in ``rows`` (outside tester 35b, G8)
     hidden: list[int] = field(default_factory=list)
+    #: ``(line, cells, merged range, value)`` of each data row's cells that a workbook's merged range covers and
+    #: that were given its value, as Excel shows it ("B3", "B2:B4", "Pirkanmaa"; outside tester 36, H10)
+    merged: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def note_warnings(self) -> dict[int, list[str]]:
-        """Line → the warnings that the note on it, or the hidden row it is, was skipped (English;
-        ``N_``-marked for translation)."""
+        """Line → the warnings that the note on it, or the hidden row it is, was skipped, and that a cell of
+        it was read from the merged range covering it (``MERGED_CELL_READ``) (English; ``N_``-marked for
+        translation)."""
         warnings = {
             line: [NOTE_SKIPPED % {"text": repr(text if len(text) <= 80 else text[:77] + "…")}]
             for line, text in self.notes
         }
         for line in self.hidden:
             warnings.setdefault(line, []).append(HIDDEN_ROW_SKIPPED)
+        for line, cells, merged, value in self.merged:
+            shown = repr(value if len(value) <= 80 else value[:77] + "…")
+            warnings.setdefault(line, []).append(
+                MERGED_CELL_READ % {"cells": cells, "range": merged, "value": shown}
+            )
         return warnings
 
 
@@ -82,6 +93,13 @@ NOTE_SKIPPED = "A note below the table, not a data row: skipped (%(text)s)."
 #: A hidden row of the sheet read is skipped, as a hidden sheet is: what is imported is what the operator sees in
 #: Excel (outside tester 35b, G8). Marked for translation where it is shown (``shared.api_messages``).
 HIDDEN_ROW_SKIPPED = "A hidden row of the sheet: skipped (show the row in Excel to import it)."
+#: A cell that a merged range covers holds nothing in the file (Excel keeps the value in the range's first
+#: cell only) but shows the range's value: read as that, with this warning (outside tester 36, H10: a region
+#: merged over three rows read "Unknown region ''" for the second and third). Marked for translation where it
+#: is shown (``shared.api_messages``).
+MERGED_CELL_READ = (
+    "Cell %(cells)s is part of the merged cells %(range)s: read as %(value)s, as Excel shows it."
+)
 
 HeaderTest = Callable[[list[str]], bool]
 """Whether a row's cells (as written) are the header a reader expects (its column names)."""
@@ -308,7 +326,7 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
         _check_used_range(sheet)
         rows: list[tuple[int, list[str]]] = []
         limit = MAX_ROWS + TITLE_LINES + 1
-        hidden = _hidden_rows(sheet)
+        hidden, merged = _sheet_layout(sheet)
         skipped: list[int] = []
         for number, cells in _sheet_rows(sheet):
             if number in hidden:
@@ -327,8 +345,10 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
                 }
             )
         _check_formulas_have_values(data, rows, at)
-        table = _table(*_header_and_rows(rows, header), described)
-        return replace(table, hidden=skipped) if skipped else table
+        head, body, notes, header_line = _header_and_rows(rows, header)
+        body, filled = _fill_merged(body, merged)
+        table = _table(head, body, notes, header_line, described)
+        return replace(table, hidden=skipped, merged=filled)
     except TableError:
         raise
     except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
@@ -337,21 +357,76 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
         book.close()
 
 
-def _hidden_rows(sheet: Any) -> set[int]:
-    """Row numbers (1-based) that ``sheet`` (an openpyxl read-only worksheet) marks hidden (``<row hidden="1">``),
-    which the read-only reader does not expose: its XML read again, row elements only, with the same parser
-    openpyxl uses. Empty when no row is hidden."""
+def _sheet_layout(sheet: Any) -> tuple[set[int], list[Any]]:
+    """The row numbers (1-based) that ``sheet`` (an openpyxl read-only worksheet) marks hidden (``<row
+    hidden="1">``) and its merged ranges (``<mergeCell ref="B2:B4">`` as openpyxl ``CellRange`` objects, what a
+    full worksheet's ``merged_cells`` holds), neither of which the read-only reader exposes: its XML read
+    again, row and merge elements only, with the same parser openpyxl uses. A range openpyxl cannot read is
+    left out."""
+    from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.xml.functions import iterparse
 
     hidden: set[int] = set()
-    row_tag = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row"
+    merged: list[Any] = []
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     with sheet._get_source() as source:  # the sheet's part in the archive (openpyxl's read-only worksheet)
         for _, element in iterparse(source):
-            if element.tag == row_tag:
+            if element.tag == main + "row":
                 if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
                     hidden.add(int(element.get("r")))
                 element.clear()
-    return hidden
+            elif element.tag == main + "mergeCell" and len(merged) < MAX_MERGED_RANGES:
+                with contextlib.suppress(TypeError, ValueError):
+                    merged.append(CellRange(element.get("ref") or ""))
+    return hidden, merged
+
+
+#: Merged ranges of a sheet read (a sheet of MAX_ROWS rows grouped by pairs has half as many).
+MAX_MERGED_RANGES = MAX_ROWS
+
+
+def _fill_merged(
+    rows: list[tuple[int, list[str]]], merged: Sequence[Any]
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str, str, str]]]:
+    """``rows`` (the data rows, ``(row number, cells)``) with each cell that a merged range covers given the
+    value of the range's first (top-left) cell, as Excel shows it, and ``Table.merged``'s record of each
+    (line, cells, range, value). Only a range whose first cell is in a data row and holds a value is read:
+    a title or a note merged across the columns stays one cell, and the header is never filled. The rows are
+    copied, the columns bounded by ``MAX_COLUMNS``."""
+    if not merged or not rows:
+        return rows, []
+    from openpyxl.utils import get_column_letter
+
+    out = [(line, list(cells)) for line, cells in rows]
+    at = {line: i for i, (line, _) in enumerate(out)}
+    lines = sorted(at)
+    filled: list[tuple[int, str, str, str]] = []
+    for cells_range in merged:
+        first = at.get(cells_range.min_row)
+        if first is None or cells_range.min_col > MAX_COLUMNS:
+            continue
+        anchor = out[first][1]
+        value = anchor[cells_range.min_col - 1] if cells_range.min_col <= len(anchor) else ""
+        if not value.strip():
+            continue
+        last_col = min(cells_range.max_col, MAX_COLUMNS)
+        start = bisect.bisect_left(lines, cells_range.min_row)
+        end = bisect.bisect_right(lines, cells_range.max_row)
+        for line in lines[start:end]:
+            cells = out[at[line]][1]
+            cells.extend([""] * (last_col - len(cells)))
+            columns = [
+                c
+                for c in range(cells_range.min_col, last_col + 1)
+                if (line, c) != (cells_range.min_row, cells_range.min_col) and cells[c - 1] != value
+            ]
+            for c in columns:
+                cells[c - 1] = value
+            if columns:
+                named = [f"{get_column_letter(c)}{line}" for c in (columns[0], columns[-1])]
+                shown = named[0] if named[0] == named[1] else ":".join(named)
+                filled.append((line, shown, cells_range.coord, value))
+    return out, sorted(filled)
 
 
 def _sheet_rows(sheet: Any) -> Iterable[tuple[int, list[str]]]:

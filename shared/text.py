@@ -10,7 +10,9 @@ municipality names). Pure standard library: ``shared.geography`` reads names thr
 from __future__ import annotations
 
 import html
+import itertools
 import re
+import unicodedata
 
 #: Dashes read as "-": hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
 TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -43,3 +45,34 @@ def plain_typography(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     return text.translate(_PLAIN)
+
+
+#: Most combining marks one character may carry in a row (Unicode Technical Standard #39, "Unicode Security
+#: Mechanisms", 5.4 Optional Detection: "Forbid sequences of more than 4 nonspacing marks (gc=Mn or gc=Me)").
+#: Written text needs far fewer: Vietnamese at most 2 ("ệ" decomposed: e, dot below, circumflex), Sámi and
+#: Finnish 1, Thai and Devanagari 2–3; a "Zalgo" text stacks dozens (outside tester 36, H10: "Z" and 150 × U+0336).
+MAX_STACKED_MARKS = 4
+
+
+def stacked_marks(text: str) -> tuple[str, int] | None:
+    """The first character of ``text`` that carries too many combining marks, as ``(character, marks)``, else
+    None. Read decomposed (NFD, so "ệ" is "e" and two marks, and "é" with a second acute is "e" and two acutes):
+    a run of more than ``MAX_STACKED_MARKS`` nonspacing or enclosing marks (Unicode categories Mn, Me) after
+    one character, or the same mark twice in a row (both UTS #39, 5.4). ``character`` is the one the marks
+    stand on ("" for marks at the start of ``text``); ``marks`` is how many follow it. A variation selector
+    (Mn) counts as a mark: an emoji has one. Standard library ``unicodedata`` only."""
+    decomposed = unicodedata.normalize("NFD", text)
+    base, run, previous = "", 0, ""
+    for at, char in enumerate(decomposed):
+        if unicodedata.category(char) in _MARKS:
+            run += 1
+            if run > MAX_STACKED_MARKS or char == previous:
+                rest = itertools.takewhile(lambda c: unicodedata.category(c) in _MARKS, decomposed[at:])
+                return base, run - 1 + sum(1 for _ in rest)
+            previous = char
+        else:
+            base, run, previous = char, 0, ""
+    return None
+
+
+_MARKS = ("Mn", "Me")

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from services.kernel.sentences import sentences
+from services.kernel.sentences import sentences, within_reach
 
 
 class Ground(StrEnum):
@@ -91,7 +91,11 @@ _SEX = re.compile(
     # a sex preferred (outside tester 36, H6: "en ung och energisk bagare, gärna man")
     r"|\bgärna\s+(?:en\s+)?(?:man|kvinna|män|kvinnor)\b|\b(?:man|kvinna)\s+(?:föredras|önskas)\b"
     r"|\bmieluiten\s+(?:mies|nainen|miestä|naista|miespuoli\w*|naispuoli\w*)\b"
-    r"|\b(?:mies|nainen)\s+(?:eduksi|etusijalla)\b|\b(?:man|woman|men|women)\s+preferred\b",
+    r"|\b(?:mies|nainen)\s+(?:eduksi|etusijalla)\b|\b(?:man|woman|men|women)\s+preferred\b"
+    # a girl or a boy sought (outside tester 36b, J7: "Haemme reipasta tyttöä kassalle")
+    r"|\b(?:haemme|etsimme|haetaan|etsitään|tarvitaan|tarvitsemme)\s+(?:\w+\s+){0,2}?(?:tyttö\w*|poika\w*|poikia)\b"
+    r"|\bsöker\s+(?:en\s+)?(?:\w+\s+){0,2}?(?:flick\w*|tjej\w*|kille|killar|pojk\w*)\b"
+    r"|\b(?:looking\s+for|seeking|hiring|need|want)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:girls?|boys?|lads?|gals?)\b",
     re.I,
 )
 """A limit by sex: Finnish "miestä", "naispuolista", Swedish "manlig", "endast män", English "male",
@@ -145,7 +149,10 @@ _YOUTHFUL = re.compile(
     r"|\bungdomlig\w*(?!\s+(?:team|arbetsplats|miljö|stämning|företag))"
     r"|\bung(?:a)?\s+och\s+(?:energisk|pigg|driven|dynamisk)\w*"
     r"|\byouthful\b(?!\s+(?:team|company|atmosphere|brand|environment))"
-    r"|\bdigital\s+natives?\b|\b(?:20|30)-?somethings?\b|\b(?:20|30)-?jotain\w*",
+    r"|\bdigital\s+natives?\b|\b(?:20|30)-?somethings?\b|\b(?:20|30)-?jotain\w*"
+    # a decade of life (outside tester 36b, J7: "Ideal for someone in their twenties")
+    r"|\bin\s+(?:their|his|her|your)\s+(?:early\s+|mid[- ]|late\s+)?(?:twenties|thirties|20s|30s|20's|30's)\b"
+    r"|\bi\s+(?:\d0|tjugo|trettio)[-\s]?årsåldern\b|\bparikymppi\w*",
     re.I,
 )
 """Youth said of the one sought without a number (outside tester 36, H6): "nuorekasta … miesvartijaa",
@@ -163,6 +170,41 @@ _RECENT_GRADUATION = re.compile(
 )
 """A limit on the time since graduation (outside tester 36, H6: "Valmistunut enintään kolme vuotta sitten"),
 an age limit in effect: always the applicant's (so "sitten", "ago" do not make it the company's)."""
+
+
+def _not_wanted(groups: str) -> str:
+    """A regex source (str) that reads `groups` (an alternation of a group's names, plural as a limit names
+    them) excluded from applying, in Finnish, Swedish and English (outside tester 36b, J7): "ei romaneja",
+    "emme palkkaa homoja", "Inga muslimer", "Vi anställer inte homosexuella", "Romer behöver inte söka",
+    "X ei tarvitse hakea", "no gays", "Candidates with a history of mental illness need not apply"."""
+    return (
+        rf"\b(?:ei|eikä|emme|inga|ej|inte|no|not)\s+(?:\w+\s+){{0,2}}?(?:{groups})"
+        rf"|\b(?:{groups})[^.;:]{{0,60}}?\b(?:need\s+not|needn't|should\s+not|shouldn't|do\s+not)\s+apply\b"
+        rf"|\b(?:{groups})\s+(?:\w+\s+)?(?:behöver|bör|ska|får|kan)\s+(?:inte|ej)\s+(?:söka|ansöka)\b"
+        rf"|\b(?:{groups})\s+(?:\w+\s+)?(?:ei|eivät)\s+(?:tarvitse|kannata|kelpaa)\b"
+    )
+
+
+_ORIGIN_GROUPS = (
+    r"romane\w*|romanit|mustalai\w*|maahanmuuttaj\w*|tummaihoi\w*|mustaihoi\w*|neekere\w*|"
+    r"romer|romerna|zigenare\w*|invandrare\w*|mörkhyade|svarta\s+(?:personer|människor|sökande)|"
+    r"roma|gypsies|immigrants|blacks|black\s+(?:people|applicants|candidates)|people\s+of\s+colou?r"
+)
+_RELIGION_GROUPS = (
+    r"muslim(?:e\w*|it)\b|muslimer(?:na)?|muslims|juutalai\w*|judar|jews|kristit(?:yt|tyj\w*)\b|kristna|christians|"
+    r"ateiste\w*|ateister|atheists|hindu\w*|sikh\w*|jehovan\s+todistaj\w*|jehovas\s+vittnen"
+)
+_HEALTH_GROUPS = (
+    r"sairai(?:ta|den)\b|pitkäaikaissairai\w*|mielenterveysongelmai\w*|vammaisi\w*|allergikoi\w*|"
+    r"psykiskt\s+sjuka|sjuka|handikappade|funktionshindrade|allergiker|"
+    r"(?:people\s+with\s+|(?:a\s+)?history\s+of\s+)?(?:mental|chronic)\s+illness\w*|mentally\s+ill|"
+    r"disabled\s+people|sick\s+people"
+)
+_ORIENTATION_GROUPS = (
+    r"homo(?:j|t|ja|ista|seksuaale\w*|seksuaali\w*)\b|lesbo\w*|biseksuaal\w*|transsukupuoli\w*|"
+    r"seksuaalivähemmist\w*|hbtq\w*|lhbt\w*|lgbt\w*|homosexuell\w*|bögar|bisexuella|transpersoner|"
+    r"gays|lesbians|homosexuals|bisexuals|trans\s+people"
+)
 
 _ORIGIN = re.compile(
     r"(?i:"
@@ -184,7 +226,11 @@ _ORIGIN = re.compile(
     r"|\bnative\s+(?:finnish|swedish)\s+(?:person|people|origin|background|applicants?|candidates?|citizens?)\b"
     r"|\bethnic(?:ally)?\s+(?:finns?|finnish|swedes?|swedish|[a-z]+\b(?=\s+(?:applicants?|candidates?|only)))"
     r"|\bno\s+(?:immigrants|foreigners)\b"
-    r"|\b(?:white|caucasian)\s+(?:applicants?|candidates?|only|men|women|males?|females?)\b)"
+    r"|\b(?:white|caucasian)\s+(?:applicants?|candidates?|only|men|women|males?|females?)\b"
+    # skin colour said of the one sought (outside tester 36b, J7: "Haemme valkoihoista myyjää")
+    r"|\b(?:valko|tumma|musta|vaalea)ihoi\w*|\b(?:ljus|mörk|vit|svart)hyad\w*|\bcaucasian\b"
+    r"|\b(?:white|black|dark|fair|light)[- ]skinned\b|\bihonväri\w*|\bhudfärg\w*|\bskin\s+colou?r\b"
+    rf"|{_not_wanted(_ORIGIN_GROUPS)})"
     # (a people's adjective is capitalised in English: "of Finnish origin", not "of unknown origin")
     r"|\b(?:of\s+)?[A-Z][a-z]+\s+(?i:origin|descent|ethnicity|heritage)\b",
 )
@@ -208,12 +254,19 @@ _RELIGION = re.compile(
     r"|\b(?:ei|eikä|ettei)\s+(?:\w+\s+){0,4}?(?:huivi\w*|hijab\w*|huntu\w*|turbaani\w*|kipa\w*)"
     r"|\b(?:kirkkoon|seurakuntaan|kirkon\s+jäsen)\w*\s+(?:kuulu\w*)?|\bkuulu\w*\s+(?:\w+\s+)?(?:kirkkoon|seurakuntaan)"
     r"|\breligiös\w*\s+(?:symbol\w*|klädsel|huvudbonad\w*|plagg|attribut\w*)"
-    r"|\b(?:ingen|inga|ej|utan)\s+(?:\w+\s+){0,3}?(?:slöj\w*|hijab\w*|huvudduk\w*|turban\w*|kippa\w*)"
+    r"|\b(?:ingen|inga|ej|inte|utan)\s+(?:\w+\s+){0,3}?(?:slöj\w*|hijab\w*|huvudduk\w*|turban\w*|kippa\w*)"
     r"|\bmedlem\s+(?:i|av)\s+(?:\w+\s+)?kyrka\w*"
     r"|\breligious\s+(?:symbols?|clothing|dress|head\s*(?:scarf|scarves|cover\w*)|garments?|attire)"
     r"|\bno\s+(?:\w+\s+){0,2}?(?:head\s*scarf|headscarves|hijabs?|turbans?|niqabs?)\b"
     r"|\bmember\s+of\s+(?:a|the)\s+(?:\w+\s+)?church\b"
-    r"|\b(?:christians?|muslims?|lutherans?|atheists?)\s+only\b|\bmust\s+be\s+(?:an?\s+)?(?:christian|muslim|lutheran)\b",
+    r"|\b(?:christians?|muslims?|lutherans?|atheists?)\s+only\b|\bmust\s+be\s+(?:an?\s+)?(?:christian|muslim|lutheran)\b"
+    # a faith or a church's membership required (outside tester 36b, J7: "Hakijan tulee olla kristitty",
+    # "… evankelis-luterilaisen kirkon jäsen")
+    r"|\b(?:olla|oltava|olet|vara|är|be|is)\s+(?:\w+\s+)?(?:kristitty|muslimi|luterilai\w*|ortodoksi|katolilai\w*|"
+    r"uskova\w*|kristen|muslim|troende|lutheran|christian|believer|practising\s+\w+)\b"
+    r"|\b(?:olla|oltava|olet|on)\s+(?:[\w-]+\s+){0,2}?(?:kirkon|seurakunnan)\s+jäsen\w*"
+    r"|\b(?:vara|är)\s+medlem\s+i\s+(?:\w+\s+)?(?:kyrkan|församling\w*)"
+    rf"|{_not_wanted(_RELIGION_GROUPS)}",
     re.I,
 )
 """Religion or belief set as a limit (outside tester 36, H6: "Työasuun ei voi yhdistää huivia tai muita
@@ -230,7 +283,12 @@ _HEALTH = re.compile(
     r"|\b(?:perfect|full|completely\s+good|100\s*%)\s+health\b"
     r"|\bno\s+(?:\w+\s+)?(?:disabilit\w*|disabled|health\s+(?:problems|issues|conditions)|chronic\s+(?:illness\w*|"
     r"conditions?|diseases?)|medical\s+conditions?|diagnos[ie]s)\b"
-    r"|\bnot\s+(?:suitable\s+)?for\s+(?:the\s+)?(?:disabled|wheelchair\s+users|diabetics|people\s+with\s+disabilit\w*)",
+    r"|\bnot\s+(?:suitable\s+)?for\s+(?:the\s+)?(?:disabled|wheelchair\s+users|diabetics|people\s+with\s+disabilit\w*)"
+    # free of illness asked of the applicant (outside tester 36b, J7: "Du ska vara fri från allergier och sjukdomar")
+    r"|\bfri\s+från\s+(?:\w+\s+){0,3}?(?:sjukdom\w*|allergi\w*|funktionsned\w*|diagnos\w*)"
+    r"|\bfree\s+(?:from|of)\s+(?:\w+\s+){0,3}?(?:illness\w*|diseases?|allerg\w*|disabilit\w*|health\s+problems)"
+    r"|\bvapaa\s+(?:\w+\s+){0,2}?(?:sairauksi\w*|allergioi\w*)"
+    rf"|{_not_wanted(_HEALTH_GROUPS)}",
     re.I,
 )
 """A blanket limit by health or disability (not what the work needs, which an ad may say: "hyvä fyysinen
@@ -241,7 +299,8 @@ _ORIENTATION = re.compile(
     r"\bheteroseksuaal\w*|\bhetero(?:t|ja|ita|mies|nainen)?\b|\bheterosexu\w*"
     r"|\b(?:ei|emme|inga|no)\s+(?:\w+\s+){0,2}?(?:homo\w*|lesbo\w*|gay\w*|lesbian\w*|seksuaalivähemmist\w*|"
     r"hbtq\w*|lhbt\w*|lgbt\w*)"
-    r"|\bstraight\s+(?:men|women|applicants?|candidates?|only)\b",
+    r"|\bstraight\s+(?:men|women|applicants?|candidates?|only)\b"
+    rf"|{_not_wanted(_ORIENTATION_GROUPS)}",
     re.I,
 )
 """Sexual orientation set as a limit ("heteroseksuaalinen mies", "no gays"); an equality statement
@@ -400,7 +459,7 @@ def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
     (`_about_others`; tester 35b, G4). Never raises; an empty text sets none. A phrase reading: it has
     false positives, so it is for a warning, not a refusal."""
     found: dict[Ground, str] = {}
-    for sentence in sentences(as_meant(text or "")):
+    for sentence in map(within_reach, sentences(as_meant(text or ""))):  # (tester 36b, J1)
         sentence = _numbers_as_digits(sentence)
         if not _ALL_AGES.search(sentence):
             for upper in _upper_ages(sentence):

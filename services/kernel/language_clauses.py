@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from services.kernel.negation import LITOTES, negated_spans
-from services.kernel.sentences import sentences
+from services.kernel.sentences import sentences, within_reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,56 @@ end) of each name, in order, once per start; `cued` when the sentence is under a
 ("Vaatimukset:", "Requirements:"), where a bare name is a language."""
 
 
+_SHOUTED = re.compile(r"\b[^\W\d_]{3,}\b")
+_LOWER_CEFR = re.compile(r"(?<![\w-])([abc][12])(?![\w-])")
+
+
+def as_cased(text: str) -> str:
+    """`text` (str) with every word of three or more letters written in capitals capitalised ("LANGUAGES:
+    SOMALI (NATIVE)" → "Languages: Somali (Native)") and a CEFR code in lower case written in capitals
+    ("finnish b1" → "finnish B1"), offsets kept (a word whose length would change stays as written): a CV or
+    an ad in capitals or typed in lower case names its languages and levels as one written as usual
+    (outside tester 36b, J6: both gave no language)."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        if not w.isupper():
+            return w
+        out = w[0] + w[1:].lower()
+        return out if len(out) == len(w) else w
+
+    return _LOWER_CEFR.sub(lambda m: m.group().upper(), _SHOUTED.sub(word, text))
+
+
+_NOT_A_LEVEL = re.compile(
+    r"\b(?:bra\s+att\s+kunna|hyvä\s+(?:osata|bonus|lisä)|good\s+to\s+know|good\s+bonus|ett\s+bra\s+plus)\b",
+    re.I,
+)
+"""Level words that say a plus, not how well ("Finska är bra att kunna", "hyvä osata"; outside tester 36b, J6)."""
+_NATIVE_HEADING = re.compile(
+    r"^\W*(?:äidinkie\w*|modersmål\w*|mother\s+tongues?|native\s+languages?|first\s+languages?)\s*:\s*",
+    re.I,
+)
+"""A mother-tongue heading at a sentence's start ("Äidinkieli: tigrinja.", "Modersmål: persiska.", "Mother
+tongue: Somali"): the names after it up to the next heading or ";" are native (outside tester 36b, J6)."""
+_NEXT_HEADING = re.compile(r";|\b[^\W\d_]+\s*:")
+
+
+def _native_under_heading(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], levels: list[str | None]
+) -> None:
+    """Give the mentions after a mother-tongue heading (`_NATIVE_HEADING`) that have no level "native",
+    in place."""
+    heading = _NATIVE_HEADING.match(sentence)
+    if heading is None:
+        return
+    stop = _NEXT_HEADING.search(sentence, heading.end())
+    end = stop.start() if stop else len(sentence)
+    for i, (_, start, _) in enumerate(mentions):
+        if heading.end() <= start < end and levels[i] is None:
+            levels[i] = "native"
+
+
 def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
     """The languages `text` (a job ad's title or description, Finnish, Swedish or English) names as
     requirements, found in each sentence by `named` (the caller's names: matching's from ESCO, the
@@ -146,11 +196,11 @@ def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
     once a sentence requires the language alone, and a choice one of whose languages is required
     alone is no requirement of its own). Never raises."""
     found: dict[str, LanguageRequirement] = {}
-    for paragraph in re.split(r"\n\s*\n", dash_before_level(text)):
+    for paragraph in re.split(r"\n\s*\n", dash_before_level(as_cased(text))):
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
         not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
         need_heading = False  # under "Vaatimukset:", "Vi förutsätter:", "Requirements:"
-        for sentence in sentences(paragraph):
+        for sentence in map(within_reach, sentences(paragraph)):  # (tester 36b, J1)
             heading = sentence.rstrip().endswith(":")
             mentions = named(sentence, need_heading)
             if heading and not mentions:
@@ -170,8 +220,10 @@ def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
             masked = _lower_of_choices(masked)  # "äidinkielenäsi tai erinomaisesti": C1 suffices
             plus = _optional_of(masked, mentions, linked)
             optional = [plus_heading or o or s == "plus" for o, s in zip(plus, said, strict=True)]
-            levels = _levels_of(masked, mentions, linked)
+            # "bra att kunna" says a plus, not a level
+            levels = _levels_of(_NOT_A_LEVEL.sub(lambda m: " " * len(m.group()), masked), mentions, linked)
             _one_level_of_a_choice(masked, mentions, levels)
+            _native_under_heading(masked, mentions, levels)
             for i, (code, _, _) in enumerate(mentions):
                 if said[i] == "not":
                     continue  # "Suomen kielen taitoa ei vaadita", "Finska krävs inte" (tester 15, P1)
@@ -371,6 +423,15 @@ _PLUS = re.compile(
 )
 """Words that say a language is a plus, not a requirement (English, Finnish, Swedish); a welcome is
 a plus at most ("We also welcome English speakers!", outside tester 16, P8: it was required)."""
+_NO_REQUIREMENT = re.compile(
+    r"\b(?:inget\s+krav|inte\s+(?:ett\s+)?krav|ej\s+(?:ett\s+)?krav|not\s+(?:a\s+)?(?:requirement|must|required)|"
+    r"ei\s+(?:ole\s+)?(?:vaatimus|pakollinen|välttämätön|edellytys)|bra\s+att\s+kunna|good\s+to\s+know|"
+    r"nice\s+to\s+know|hyvä\s+osata|(?:is|are|would\s+be)\s+nice)\b",
+    re.I,
+)
+"""No requirement said after a language that is named as good to know (outside tester 36b, J6: "Finska är
+bra att kunna men inget krav" was read as required): a plus. Not read in a heading ("Not required:",
+"Inget krav:" waive the list under them)."""
 _WELCOME = re.compile(
     r"welcom\w*|tervetull\w*|välkom\w*|(?:happy|glad|pleased|delighted)\s+to\s+\w+|mielellämme|.*gärna.*",
     re.I,
@@ -472,7 +533,7 @@ def _optional_of(
         hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
         lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
         after, before = sentence[end:hi], sentence[lo:start]
-        plus_after = _PLUS.search(after)
+        plus_after = _PLUS.search(after) or _NO_REQUIREMENT.search(after)
         plus_before = [m.end() for m in _PLUS.finditer(before)]
         optional = bool(
             (plus_after and not _NEEDED.search(after, 0, plus_after.start()))
@@ -587,6 +648,12 @@ def _levels_of(
             if level is None and (i + 1 == len(mentions) or hi < mentions[i + 1][1]):
                 level, used = _cue(_adverbs_near(after, at_end=False)), hi
             late = level is not None
+        if (
+            level is None
+            and (slash := re.match(r"\s*/\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)", sentence[end:]))
+            and (i + 1 == len(mentions) or mentions[i + 1][1] >= end + slash.end())
+        ):
+            level = _cue(slash.group(1))  # "suomi/äidinkieli, englanti/hyvä" (outside tester 36b, J6)
         if level is None:
             used = end
         # the next name's words start after these: "skriver finska dåligt men talar svenska

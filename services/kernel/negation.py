@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from services.kernel.sentences import within_reach
+
 _FI_WORK = (
     r"[\w-]*(?:töitä|työtä|työpaikka\w*|töihin|työllisty\w*|harjoittelupaik\w*|työharjoittelu\w*|"
     r"työkokeilu\w*|sijaisuu\w*|keikkatöitä|keikkatyö\w*)\b"
@@ -343,8 +345,11 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
     "suomen kielen taito puuttuu"); from a cue before the words (`NEGATION_BEFORE`: "ei", "not",
     "no", "inte") to the next contrast or the clause's end. For language requirements
     (`language_requirements`, outside tester 15, P1): "No experience needed, fluent Finnish
-    required" still requires Finnish, where `affirmed`, for skills, drops the rest of the sentence."""
+    required" still requires Finnish, where `affirmed`, for skills, drops the rest of the sentence.
+    Reads the sentence's first `MAX_SENTENCE_CHARS` only (`within_reach`; no span starts past them:
+    the work is bounded per sentence, outside tester 36b, J1)."""
     out: list[tuple[int, int]] = []
+    sentence = within_reach(sentence)
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)]
     ends = [m.start() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
     for at, stop in zip(bounds, ends, strict=True):

@@ -39,6 +39,7 @@ from services.profile.domain import (
 )
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
+from shared.idempotency import forget, idempotency_keys_table
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -86,6 +87,7 @@ audit_log = Table(
 
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
 
 
@@ -521,6 +523,8 @@ class UnitOfWork(SqlUnitOfWork):
         declared = events.CANDIDATE_UPSERTED
         if profile.details is None:
             self._outbox.forget(self.conn, profile.candidate_id)
+            # the answers kept for `Idempotency-Key` retries that name the jobseeker (a path, a voucher)
+            forget(self.conn, idempotency_keys, profile.candidate_id, profile.id)
             self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
         envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)

@@ -20,6 +20,7 @@ from shared.schemas import (
     CandidateId,
     Day,
     DisplayText,
+    EmailAddress,
     EscoUri,
     Instant,
     JsonInteger,
@@ -51,7 +52,7 @@ class PersonalSchema(StrictSchema):
             "outside tester 24, T3; contact details go in `email` and `phone`)"
         },
     )
-    email = fields.Email(load_default=None)
+    email = EmailAddress(load_default=None)
     phone = fields.String(load_default=None, validate=validate.Regexp(r"^\+?[0-9 ()-]{5,20}$"))
 
 

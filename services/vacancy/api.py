@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from services.kernel.ad_limits import Ground, limits
 from services.kernel.calendar import local_day
-from services.kernel.sentences import MAX_SENTENCES, sentences
+from services.kernel.sentences import MAX_READ_CHARS, MAX_SENTENCES, sentences
 from services.kernel.texts import N_
 from services.vacancy.domain import (
     CloseReason,
@@ -41,6 +41,7 @@ from services.vacancy.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import current_language
+from shared.idempotency import idempotent
 from shared.languages import language_name
 from shared.pii import as_meant
 from shared.schemas import Shown, input_notices, reference
@@ -142,6 +143,15 @@ DESCRIPTION_PARTLY_READ = N_(
     "shows what was read)."
 )
 
+DESCRIPTION_LONG = N_(
+    "The description's sentences have %(total)d characters and skill recognition reads at most "
+    "%(limit)d: about %(unread)d will not be read (a sentence that long is read in part). The sections "
+    'on what the job requires (headings such as "Edellytämme:", "Vi förutsätter:", "Requirements:") '
+    "and sentences that state a requirement are read first, sentences about the employer, benefits or "
+    "applying last. Shorten the description, end its sentences with full stops, or choose the skills "
+    "the job needs (GET /api/v1/vacancies/<id>/skills on the matching service shows what was read)."
+)
+
 UNCONFIRMED = N_(
     "The title and description name %(requirements)s: matching offers them only as suggestions, and "
     "until you confirm them they filter no candidate and count in scores only as optional suggestions "
@@ -231,7 +241,8 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched: what it names
     (`skills_from_description_only`, `occupation_not_named`), and `description_partly_read` when
     its description has more sentences than skill recognition reads (`MAX_SENTENCES`; outside
-    tester 16, P2: the rest was dropped and nothing said so), and `requirements_unconfirmed` naming
+    tester 16, P2: the rest was dropped and nothing said so) or more characters in them
+    (`MAX_READ_CHARS`; outside tester 36, H4), and `requirements_unconfirmed` naming
     the languages, driving licence and cards its text names that the employer has not confirmed
     (`unconfirmed_requirements`); `discriminatory_limit`, with the `field` (title, description), for each
     limit by a ground of the law its text sets (`ad_limits.Ground`: age, sex, pregnancy, family plans, origin,
@@ -254,11 +265,15 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
         )
     elif d.occupation_uri is None:
         out.append({"code": "occupation_not_named", "message": gettext(NO_OCCUPATION)})
-    total = len(sentences(d.description))
+    said_sentences = sentences(d.description)
+    total, chars = len(said_sentences), sum(map(len, said_sentences))
     if total > MAX_SENTENCES:
         message = gettext(
             DESCRIPTION_PARTLY_READ, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES
         )
+        out.append({"code": "description_partly_read", "message": message})
+    elif chars > MAX_READ_CHARS:  # (outside tester 36, H4: one long "sentence" read in part)
+        message = gettext(DESCRIPTION_LONG, total=chars, limit=MAX_READ_CHARS, unread=chars - MAX_READ_CHARS)
         out.append({"code": "description_partly_read", "message": message})
     for field, text in (("title", d.title), ("description", d.description)):
         for limit in limits(text, as_meant=as_meant):
@@ -304,10 +319,12 @@ class Vacancies(MethodView):
         return {"items": [shown(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
 
     @require_role(Role.EMPLOYER)
+    @idempotent
     @blp.arguments(VacancyInSchema)
     @blp.response(201, VacancyOutSchema)
     def post(self, details: VacancyDetails) -> Any:
-        """Post a vacancy for the caller's organisation."""
+        """Post a vacancy for the caller's organisation. With ``Idempotency-Key`` a retry gets the
+        first answer (``Idempotent-Replayed: true``) and posts nothing again (outside tester 36, H7)."""
         try:
             vacancy = handlers().post(current_principal().org, details)
         except Exception as exc:

@@ -35,6 +35,7 @@ from services.vacancy.domain import (
 from services.vacancy.shortages import StoredList
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
+from shared.idempotency import idempotency_keys_table
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import claim, processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -58,6 +59,7 @@ vacancies = Table(
 )
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
 
 # The labour-shortage lists as published by the matching service (kohtaanto.shortages.v1).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -49,6 +50,7 @@ from shared.schemas import (
     StrictSchema,
     read_only,
     reference,
+    same_municipalities,
     unique_by,
     unique_items_by,
 )
@@ -178,7 +180,8 @@ class VacancyInSchema(StrictSchema):
             "Vaasa and Mustasaari, a nurse pool for three municipalities), each as `municipality` takes "
             "it; none twice and not `municipality` again (422). Matching measures a candidate's commute "
             f"to the nearest site. At most {MAX_OTHER_MUNICIPALITIES}. The vacancy's region stays "
-            "`municipality`'s."
+            "`municipality`'s.",
+            "example": ["211"],  # Kangasala beside the example's Tampere (837): a site differs from it
         },
     )
     work_mode = fields.String(
@@ -243,6 +246,18 @@ class VacancyInSchema(StrictSchema):
             return
         for name, reasons in more.items():
             error.messages.setdefault(name, reasons)
+
+    @validates_schema(pass_original=True, skip_on_field_errors=False)
+    def sites_differ(self, data: dict[str, Any], original_data: Any, **_: Any) -> None:
+        """The work sites name each municipality once and not the main one again, told by the entries as
+        written and why they are one (``same_municipalities``: "'Ylöjärvi', 'Kuru' are one municipality, 980
+        Ylöjärvi: list it once ('Kuru' was merged on 1.1.2009 into what is today 980 Ylöjärvi)"; outside tester
+        36, H10). Skipped when ``other_municipalities`` has errors of its own (an unknown name)."""
+        if "other_municipalities" not in data or not isinstance(original_data, Mapping):
+            return
+        main = original_data.get("municipality") if "municipality" in data else None
+        if reasons := same_municipalities(original_data.get("other_municipalities"), main):
+            raise ValidationError(reasons, "other_municipalities")
 
     @validates_schema(skip_on_field_errors=True)
     def region_matches_municipality(self, data: dict[str, Any], **_: Any) -> None:

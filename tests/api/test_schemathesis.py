@@ -51,6 +51,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from shared.schemas import REFERENCE_FORMATS
+from shared.text import stacked_marks
 from tests.api.matching_world import welding_shortage_world
 from tests.api.test_vacancy_api import valid as vacancy_body
 from tests.bad_input import first_caller
@@ -169,9 +170,24 @@ def _unique(items: Any, key: str) -> bool:
     return len(values) == len(set(values))
 
 
+def _sites_differ(body: dict[str, Any], geography: Any) -> bool:
+    """VacancyIn's work sites: none twice and not `municipality` again, in any spelling (the field's description)."""
+
+    def code(text: Any) -> str | None:
+        try:
+            return geography.municipality(text).code if isinstance(text, str) else None
+        except ValueError:  # UnknownPlaceError: the field's own error
+            return None
+
+    sites = body.get("other_municipalities")
+    codes = [c for c in (code(x) for x in sites) if c] if isinstance(sites, list) else []
+    return len(codes) == len(set(codes)) and code(body.get("municipality")) not in codes
+
+
 def _vacancy(body: dict[str, Any], geography: Any) -> bool:
     """VacancyIn: an occupation, skills or a description; the region (if given) is the municipality's;
-    no skill both required and rejected; each skill and language once; the application deadline not
+    no skill both required and rejected; each skill and language once; the work sites each once and not the
+    municipality again; the application deadline not
     passed nor more than three years ahead, the start date within a year back and three years ahead and not before the deadline."""
     from services.vacancy.domain import START_DAYS_AHEAD, START_DAYS_BEHIND
 
@@ -185,6 +201,7 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
         and not skills & set(body.get("rejected_skills") or [])
         and _unique(body.get("skills"), "uri")
         and _unique(body.get("languages"), "code")
+        and _sites_differ(body, geography)
         and (
             not isinstance(deadline, str)
             or today.isoformat() <= deadline <= (today + timedelta(days=START_DAYS_AHEAD)).isoformat()
@@ -308,8 +325,24 @@ CONDITIONAL = [
 DEFAULT_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
 
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in a JSON value, at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
 def follows_the_rules(case: Any, geography: Any) -> bool:
-    """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``)."""
+    """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``), and the
+    short-text rule of every name and title that a pattern cannot state: no character under a stack of
+    combining marks (``shared.text.stacked_marks``; outside tester 36, H10)."""
+    if any(stacked_marks(text) for text in _texts(case.body)):
+        return False
     rule = BODY_RULES.get(case.operation.label)
     return rule is None or not isinstance(case.body, dict) or rule(case.body, geography)
 

@@ -276,12 +276,15 @@ class EntrySchema(ma.Schema):
     candidate_id = fields.String()
     match = fields.Float(
         metadata={
-            "description": "Match score 0-100, calibrated: 100 is of the vacancy's occupation (or of "
+            "description": "Match score 0-100, a calibrated estimate of a grade: on that grade 100 is of "
+            "the vacancy's occupation (or of "
             "an occupation that asks for every skill the vacancy asks for: a vacancy of MIG and MAG "
             "welding is fitted by welders and metal fabricators) and holding every essential skill, "
             "50 of it holding none (half for the occupation, half times the share of essential skills "
-            "held), 0 another occupation; among candidates shown with match m that averages about "
-            "m. The same meaning whether the "
+            "held), 0 another occupation; among candidates shown with match m the grade averages about "
+            "m. The evidence never makes anyone certain, so nobody reads 100: a complete match (of the "
+            "occupation, every essential skill held) reads about 92-97, and whether anything is missing "
+            "is in `missing_essential`, not in the gap to 100. The same meaning whether the "
             "vacancy names an occupation (its ESCO essential skills), lists skills (many or a few "
             "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
             "vacancy's best real candidate (of its occupation, holding every essential skill); a "

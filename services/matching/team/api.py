@@ -43,6 +43,7 @@ from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_errors, translate_text
+from shared.idempotency import idempotent
 from shared.organisations import region_not_served
 from shared.pii import refuse_identifiers, refuse_sensitive_data
 from shared.ratelimit import rate_limited
@@ -56,6 +57,7 @@ from shared.schemas import (
     EscoUri,
     RegionId,
     StrictSchema,
+    refuse_stacked_marks,
 )
 from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
@@ -202,10 +204,10 @@ class ShortageImportSchema(ma.Schema):
 class WithdrawArgs(StrictSchema):
     reason = fields.String(
         required=True,
-        validate=[validate.Length(1, 500), refuse_identifiers],
+        validate=[validate.Length(1, 500), refuse_identifiers, refuse_stacked_marks],
         metadata={
             "description": "Why the list is withdrawn (kept in the history); no identity code, e-mail address, "
-            "phone number or IBAN (422)",
+            "phone number or IBAN, and no character under a stack of combining marks (422)",
             "example": "period mistyped",
         },
     )
@@ -477,6 +479,7 @@ UPLOAD_BODY = {
 @blp.route("/shortages")
 class Shortages(MethodView):
     @require_role(Role.OPERATOR)
+    @idempotent
     @blp.arguments(SourceArgs, location="query")
     @blp.doc(requestBody=upload_body("occupation,region,period,level\n7212,pirkanmaa,2026H2,shortage\n"))
     @blp.response(201, ShortageImportSchema)
@@ -748,10 +751,12 @@ def _check_xlsx(data: bytes, declared: str, errors_key: str) -> None:
 @blp.route("/vacancies/<vacancy_id>/outcomes")
 class Outcomes(MethodView):
     @require_role(Role.RECRUITER, Role.EMPLOYER, Role.COACH)
+    @idempotent
     @blp.arguments(OutcomeInSchema)
     @blp.response(201, OutcomeOutSchema)
     def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
-        """Record what happened to a proposed candidate. ``not_hired`` needs a ``reason``.
+        """Record what happened to a proposed candidate. ``not_hired`` needs a ``reason``. With
+        ``Idempotency-Key`` a retry gets the first answer and records nothing again (outside tester 36, H7).
 
         Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
         candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
@@ -935,6 +940,7 @@ def week_refused() -> tuple[str, str]:
 )
 class PrepareMeeting(MethodView):
     @require_role(*PREPARE_ROLES)
+    @idempotent
     @blp.arguments(EmptyBody, required=False, description="None, or `{}` (outside tester 10, L15)")
     @blp.response(201, PreparedSchema)
     def post(self, _body: dict[str, Any], region: str, week: str) -> Any:

@@ -35,6 +35,7 @@ from services.matching.team.shortages import ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
+from shared.idempotency import forget, idempotency_keys_table
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
@@ -44,6 +45,7 @@ from shared.messaging.topics import TopicSpec
 metadata = MetaData()
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
 
 # Candidates withdrawn so far, by a digest of their pseudonymous id (not the id itself): a record of
@@ -601,7 +603,9 @@ class UnitOfWork(SqlUnitOfWork):
         self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
 
     def forget_published(self, key: str) -> int:
-        """Erasure: delete the outbox rows already published (or parked) under ``key``."""
+        """Erasure: delete the outbox rows already published (or parked) under ``key``, and the
+        answers kept for ``Idempotency-Key`` retries that name it (an outcome's comment)."""
+        forget(self.conn, idempotency_keys, key)
         return self._outbox.forget(self.conn, key)
 
     def publish_tombstone(self, topic: TopicSpec, key: str) -> None:

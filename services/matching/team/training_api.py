@@ -32,6 +32,7 @@ from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_errors
+from shared.idempotency import idempotent
 from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
 from shared.refusals import mark_refused
 from shared.schemas import (
@@ -167,6 +168,7 @@ CATALOGUE_EXAMPLE = (
 @blp.route("/training/catalogue")
 class Catalogue(MethodView):
     @require_role(Role.OPERATOR)
+    @idempotent
     @blp.arguments(ReplaceArgs, location="query")
     @blp.doc(requestBody=upload_body(CATALOGUE_EXAMPLE))
     @blp.response(201, ImportedSchema)

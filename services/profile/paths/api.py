@@ -49,6 +49,7 @@ from services.profile.paths.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
+from shared.idempotency import idempotent
 
 blp = Blueprint(
     "paths",
@@ -199,6 +200,7 @@ def today() -> date:
 @blp.route("/profiles/<profile_id>/path", parameters=[PROFILE_ID_PARAMETER])
 class PathOfProfile(MethodView):
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
+    @idempotent
     @id_named_with_body
     @blp.arguments(PathInSchema)
     @blp.response(201, PathOutSchema)
@@ -253,6 +255,7 @@ class TrainingOfProfile(MethodView):
 @blp.route("/paths/<path_id>/steps")
 class Steps(MethodView):
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
+    @idempotent
     @blp.arguments(StepInSchema)
     @blp.response(201, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:
@@ -312,6 +315,7 @@ class ClosePath(MethodView):
 @blp.route("/paths/<path_id>/handovers")
 class SendHandover(MethodView):
     @require_role(*STEP_ROLES)
+    @idempotent
     @blp.arguments(HandoverInSchema)
     @blp.response(201, HandoverOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:

@@ -23,6 +23,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_errors
+from shared.idempotency import idempotent
 from shared.pii import OWN_WORDS_REFUSAL, refusing
 from shared.schemas import CandidateId, JsonInteger, StrictSchema
 
@@ -164,6 +165,7 @@ def _ref(subject: dict[str, Any]) -> tuple[SubjectKind, str]:
 @blp.route("/profiles/<profile_id>/ratings", parameters=[PROFILE_ID_PARAMETER])
 class JobseekerRatings(MethodView):
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
+    @idempotent
     @id_named_with_body
     @blp.arguments(RatingInSchema)
     @blp.response(201, RatingOutSchema)
@@ -197,6 +199,7 @@ class JobseekerRatings(MethodView):
 @blp.route("/profiles/<profile_id>/rating-links", parameters=[PROFILE_ID_PARAMETER])
 class RatingLinks(MethodView):
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
+    @idempotent
     @id_named_with_body
     @blp.arguments(LinkInSchema)
     @blp.response(201, LinkOutSchema)
@@ -213,6 +216,7 @@ class RatingLinks(MethodView):
 @blp.route("/ratings")
 class EmployerRatings(MethodView):
     @require_role(Role.EMPLOYER)
+    @idempotent
     @blp.arguments(EmployerRatingInSchema)
     @blp.response(201, RatingOutSchema)
     def post(self, data: dict[str, Any]) -> Any:

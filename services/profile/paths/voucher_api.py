@@ -48,6 +48,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_text
+from shared.idempotency import idempotent
 from shared.organisations import region_not_served
 from shared.pii import GROUP_NAME_REFUSAL, group_name_kinds
 from shared.schemas import EmptyBody
@@ -276,6 +277,7 @@ class PilotResults(MethodView):
 @blp.route("/profiles/<profile_id>/vouchers", parameters=[PROFILE_ID_PARAMETER])
 class ProfileVouchers(MethodView):
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
+    @idempotent
     @id_named_with_body
     @blp.arguments(IssueSchema)
     @blp.response(201, VoucherOutSchema)

@@ -176,8 +176,10 @@ MATCH_TOOLTIP = (
     "100: of the vacancy's occupation (or of one that asks for every skill it asks for) and holding every "
     "essential skill; 50: of it, holding none; 0: of another occupation. Candidates shown with this match "
     "average about this. The same meaning for a few accepted skills, a named occupation or only a title. It "
-    "follows the order of the list and never reads 100. Skills outside the vacancy lower it: a candidate holding "
-    "every essential skill among many others can read about 60, so read it with the next column."
+    "follows the order of the list and never reads 100: it is an estimate, and a complete match (of the "
+    "occupation, every essential skill held) reads about 92–97, so look for what a candidate lacks in the Lacks "
+    "column, not in the gap to 100. Skills outside the vacancy lower it: a candidate holding every essential "
+    "skill among many others can read about 60, so read it with the next column."
 )
 OTHER_FINNISH_WORDS_FOR_MATCH = ("osuvuu", "osuma", "vastaavuu", "yhteensopivuu")
 

@@ -29,10 +29,10 @@ from .spoken import _LANGUAGE_SKILL, _scopes, language_skill_map
 from .taxonomy import Taxonomy
 
 _SWEDISH_CUE = re.compile(
-    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
+    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|prata\w*|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|förutsätt\w*|"
-    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12]|"
+    r"merit\w*|fördel\w*|plus|bonus|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12]|"
     # a requirement heading or a word about language in Finnish or English over a Swedish list
     # ("Vaatimukset: svenska och finska", "Requirements: svenska"; outside tester 18, P5)
     r"vaatimu\w*|vaadi\w*|vaadit\w*|edellyt\w*|kieli\w*|kielen|kielitai\w*|requirements?|required|"

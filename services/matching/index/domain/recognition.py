@@ -74,6 +74,7 @@ from .recognition_text import (
     without_clock_times,
     without_coach_subject,
     without_colon_cases,
+    without_equivalent_training,
     without_inline_heading,
     without_language_words,
     without_location_phrases,
@@ -2722,7 +2723,9 @@ class SkillRecognizer:
             sentence = without_places(
                 without_location_phrases(
                     without_clock_times(
-                        without_start_terms(without_school_names(without_colon_cases(sentence)))
+                        without_start_terms(
+                            without_equivalent_training(without_school_names(without_colon_cases(sentence)))
+                        )
                     )
                 ),
                 self.tools.place_names,
@@ -5392,6 +5395,7 @@ class _GlossIndex:
     heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
     head_lengths: tuple[int, ...] = ()
     endings: frozenset[str] = frozenset()
+    verb_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -5414,6 +5418,9 @@ class _GlossIndex:
             for a in range(_HEAD_MODIFIER, n - length + 1):
                 if word[a + length :] in self.endings:
                     spans.extend((a, a + length, k) for k in self.heads.get(word[a : a + length], ()))
+        if self.verb_forms:  # "målar", "fasadmålar": målning's verb, also as a compound's head
+            for a in (0, *range(_HEAD_MODIFIER, n - 3)):
+                spans.extend((a, n, k) for k in self.verb_forms.get(word[a:], ()))
         if len(spans) < 2:
             return [k for _, _, k in spans]
         return sorted(
@@ -5432,9 +5439,13 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
     prefixes: dict[str, list[int]] = {}
     infixes: dict[str, list[int]] = {}
     heads: dict[str, list[int]] = {}
+    verb_forms: dict[str, list[int]] = {}
     for k, (stem, _) in enumerate(pairs):
         if " " in stem:
             continue  # (phrases are matched word by word)
+        if endings:
+            for form in swedish_verb_forms(stem.lstrip("^")):
+                verb_forms.setdefault(form, []).append(k)
         if stem.startswith("^"):
             prefixes.setdefault(stem[1:], []).append(k)
         elif len(stem) >= 5:
@@ -5451,7 +5462,31 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
         {s: tuple(v) for s, v in heads.items()},
         tuple(sorted({len(s) for s in heads})),
         endings,
+        {s: tuple(v) for s, v in verb_forms.items()},
     )
+
+
+SWEDISH_VERB_ENDINGS = ("a", "ar", "ade", "at", "ande")
+"""The endings of a first-conjugation Swedish verb after its root: infinitive, present, past, supine,
+participle ("måla", "målar", "målade", "målat", "målande"). Not a second conjugation's present in -er:
+"fräser" read as milling took a place from the lathe of "Du svarvar och fräser detaljer" (reads29's test)."""
+
+
+def swedish_verb_forms(stem: str) -> tuple[str, ...]:
+    """The forms of the verb of a Swedish glossary stem that is an action noun in -ning or -ering, and
+    of the action noun of one that is a verb in -era, which the stem itself does not match
+    ("målning" → målar, målade …; "sortering" → sorterar …; "montera" → montering, monteringen):
+    an ad and a CV say the work by its verb as often as by its noun. () for any other stem, and for
+    a root of fewer than three letters."""
+    if stem.endswith("ering") and len(stem) >= 8:
+        root = stem[:-3]
+    elif stem.endswith("ning") and len(stem) >= 7:
+        root = stem[:-4]
+    elif stem.endswith("era") and len(stem) >= 6:
+        return tuple(stem[:-1] + e for e in ("ing", "ingen", "ingar"))
+    else:
+        return ()
+    return tuple(root + e for e in SWEDISH_VERB_ENDINGS)
 
 
 def _label_head(tokens: Sequence[str], label: str, lang: str) -> str:
