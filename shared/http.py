@@ -485,6 +485,9 @@ class QueryPlugin(BasePlugin):
             operation.setdefault("security", SIGNED_IN)
             self._plumbing_errors(path or "", operation)
             parameters = operation.setdefault("parameters", [])
+            idempotency_key = operation.pop("x-idempotency-key-parameter", None)  # shared.idempotency
+            if idempotency_key is not None:
+                parameters.append(idempotency_key)
             self._free_text_rule(parameters)
             if not any(p.get("in") == "query" and p.get("name") == "lang" for p in parameters):
                 parameters.append(

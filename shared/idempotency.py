@@ -210,6 +210,11 @@ def _replay(row: Mapping[str, Any], wanted: str) -> Response:
     return response
 
 
+#: The operation's key under which `idempotent` leaves its header parameter for the spec plugin
+#: (`shared.http`), which appends it to the operation's parameters.
+DOC_KEY = "x-idempotency-key-parameter"
+
+
 def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
     """Honour ``Idempotency-Key`` on a view that creates something (see the module docstring); put it
     under ``require_role`` and the rate limit and over ``blp.arguments``/``blp.response``, so a bad
@@ -236,8 +241,10 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
                 store.store(conn, org, key, response)
         return response
 
+    # Not under the manual doc's "parameters": flask-smorest merges a manual list over the generated
+    # one, which dropped the query arguments of the uploads' `blp.arguments` (dry_run,
+    # confirm_removal). The spec plugin (`shared.http`) moves this key into the parameters.
     apidoc = copy.deepcopy(getattr(run, "_apidoc", {}))
-    manual = apidoc.setdefault("manual_doc", {})
-    manual["parameters"] = [*manual.get("parameters", []), KEY_PARAMETER]
+    apidoc.setdefault("manual_doc", {})[DOC_KEY] = KEY_PARAMETER
     run._apidoc = apidoc  # type: ignore[attr-defined]
     return run
