@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pytest
@@ -92,3 +93,33 @@ def first_requests(
         answers.append((repr(ranked.entries), repr(plain), repr(ranked.exclusions), sum(scored) - before))
         pools.extend((stage_one(engine, prepared, prune=prune), prepared) for prune in prunes)
     return answers, pools
+
+
+def bounded_and_only_rising(
+    esco: Any,
+    municipalities: Any,
+    people: Sequence[Any],
+    vacancies: Sequence[Vacancy],
+    on: Any,
+    off: Any,
+    *,
+    prune: bool,
+    clock: Any,
+) -> int:
+    """For a rule that only shrinks a candidate's outside part (`trade_claim_units`,
+    `other_trades_outside`): engines with `on` and `off` parameters over `people`; per vacancy, every
+    exact score with the rule on is at most its stage-1 bound (plus the work-history column) and at
+    least its score with the rule off. Returns how many (vacancy, row) scores the rule raised."""
+    engines = [MatchingEngine(esco, municipalities, params, clock=clock) for params in (on, off)]
+    for engine in engines:
+        engine.bulk_load(people)
+    reached = 0
+    for v in vacancies:
+        with_rule, without = (stage_one(engine, engine.prepare(v), prune=prune) for engine in engines)
+        assert np.all(with_rule.exact <= with_rule.ub + with_rule.history() + scoring.EPS)
+        same = np.intersect1d(with_rule.rows, without.rows)
+        a = dict(zip(with_rule.rows.tolist(), with_rule.exact.tolist(), strict=True))
+        b = dict(zip(without.rows.tolist(), without.exact.tolist(), strict=True))
+        assert all(a[r] >= b[r] - 1e-9 for r in same.tolist())  # an outside part only shrinks
+        reached += sum(a[r] > b[r] + 1e-9 for r in same.tolist())
+    return reached
