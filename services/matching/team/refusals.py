@@ -159,6 +159,13 @@ def install(
     """The hooks (module docstring) on ``app``'s JSON API."""
     budget = RefusalBudget(budget_spec)
 
+    def publish(event: Any, payloads: list[dict[str, Any]]) -> None:
+        """One outbox row per candidate named, keyed by the candidate, in one transaction."""
+        with uow_factory() as uow:
+            for payload in payloads:
+                uow.publish(event, payload["candidate_id"], payload)
+            uow.commit()
+
     @app.before_request
     def refuse_an_over_budget_caller() -> None:
         if not request.path.startswith("/api/") or verified_principal() is None:
@@ -200,10 +207,7 @@ def install(
             named,
         )
         try:
-            with uow_factory() as uow:
-                for payload in payloads:
-                    uow.publish(events.ACCESS_GRANTED, payload["candidate_id"], payload)
-                uow.commit()
+            publish(events.ACCESS_GRANTED, payloads)
         except Exception:
             # an access is never given unaudited (module docstring): nothing was written, a retry is safe
             log.error(
@@ -239,10 +243,7 @@ def install(
             if not payloads:
                 return response
             budget.charge(len(payloads))
-            with uow_factory() as uow:
-                for payload in payloads:
-                    uow.publish(events.ACCESS_REFUSED, payload["candidate_id"], payload)
-                uow.commit()
+            publish(events.ACCESS_REFUSED, payloads)
         except Exception:
             # the refusal stands (module docstring); the event is kept in the log for a replay
             log.error(
