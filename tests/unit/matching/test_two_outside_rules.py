@@ -198,6 +198,32 @@ def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
 
 
 @pytest.mark.parametrize("setting", ["both", "other"])
+def test_the_compiled_fall_equals_the_numpy_one(generated, monkeypatch, setting):
+    """`kernels.compiled_other_trades_fall` (one pass over each row's spells, tenures and claims,
+    what a request runs) gives `vectors.other_trades_fall`'s numbers (the numpy path, checked against
+    the skill-by-skill reading above) on every vacancy, for every row with two occupations or more
+    and a sample of the others, with the trade rule on and off."""
+    engines, vacancies = generated
+    engine = engines[setting]
+    snap = engine._snapshot
+    seg = snap.main
+    rows = np.arange(0, len(seg), 3, dtype=np.int64)
+    history = gather_rows(seg.experience, rows)
+    reached = 0
+    for v in vacancies:
+        qw = engine._weights(snap, engine.prepare(v), prune=False)
+        monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+        plain = scoring._other_trades_fall(seg, rows, qw.query, qw.exact, engine.params, history)
+        monkeypatch.setenv("KOHTAANTO_NUMBA", "1")
+        compiled = scoring._other_trades_fall(seg, rows, qw.query, qw.exact, engine.params, history)
+        np.testing.assert_allclose(
+            compiled, plain, rtol=1e-9, atol=1e-12 * (1.0 + float(plain.max(initial=0.0)))
+        )
+        reached += int(np.count_nonzero(plain > 0))
+    assert reached > 0
+
+
+@pytest.mark.parametrize("setting", ["both", "other"])
 @pytest.mark.parametrize("prune", [False, True])
 def test_stage_one_bounds_every_exact_score_with_both_rules_on(generated, prune, setting):
     """Shortlists stay exact with both rules on, and with the other-trades rule alone (its stored

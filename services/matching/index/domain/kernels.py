@@ -566,6 +566,216 @@ def compiled_best_related(
     return True
 
 
+def _other_trades_loop(  # type: ignore[no-untyped-def]
+    rows,
+    e_ptr,
+    e_idx,
+    e_val,
+    t_ptr,
+    t_idx,
+    t_val,
+    c_ptr,
+    c_idx,
+    c_val,
+    r_ptr,
+    r_val,
+    s_ptr,
+    s_idx,
+    s_val,
+    g_ptr,
+    g_idx,
+    idf,
+    inside,
+    psi,
+    power,
+    phi,
+    out,
+):
+    """`vectors.other_trades_fall` row by row (see there) for the segment rows `rows`, reading the
+    rows' work history (e_*), tenure (t_*) and claims (c_*) from their CSR arrays, each occupation's
+    reach into the vacancy's own skills (r_ptr, r_val: the occupation's entries' reach, summed), the
+    occupations' skills (s_*) and, with a non-empty g_ptr, their unit groups' profiles (g_*, sorted
+    indices per row) whose claims count times phi; `idf` every skill's, `inside` the vacancy's own
+    skills V (sorted; idf^2 counts outside them only); out[i] the fall of rows[i] (0 for a row of
+    one occupation or none of whose other spells counts less). A reached row's entries are added up
+    per skill in the numpy version's order (spells, then claims), its skills in the order met."""
+    trade = g_ptr.shape[0] > 0
+    n_inside = inside.shape[0]
+    x = np.zeros(0)
+    d = np.zeros(0)
+    seen = np.zeros(0, dtype=np.bool_)
+    touched = np.zeros(0, dtype=np.int64)
+    for i in range(rows.shape[0]):
+        out[i] = 0.0
+        r = rows[i]
+        lo = e_ptr[r]
+        k = e_ptr[r + 1] - lo
+        if k < 2:
+            continue
+        # s: the first spell with the largest evidence (weight x reach into V)
+        s = -1
+        top = 0.0
+        for a in range(k):
+            o = e_idx[lo + a]
+            reach = 0.0
+            for b in range(r_ptr[o], r_ptr[o + 1]):
+                reach += r_val[b]
+            evidence = reach * np.float64(e_val[lo + a])
+            if s < 0 or evidence > top:
+                s = a
+                top = evidence
+        if top <= 0.0:
+            continue
+        t_s = 0.0
+        o_s = e_idx[lo + s]
+        for b in range(t_ptr[r], t_ptr[r + 1]):
+            if t_idx[b] == o_s:
+                t_s = np.float64(t_val[b])
+                break
+        if t_s <= 0.0:
+            continue
+        keep = np.ones(k)
+        reached = False
+        for a in range(k):
+            if a == s:
+                continue
+            o = e_idx[lo + a]
+            t_o = 0.0
+            for b in range(t_ptr[r], t_ptr[r + 1]):
+                if t_idx[b] == o:
+                    t_o = np.float64(t_val[b])
+                    break
+            share = min(max((t_o / t_s) ** power, psi), 1.0)
+            keep[a] = share
+            reached = reached or share < 1.0
+        if not reached:
+            continue
+        # the row's vector x and the other spells' discounted part d, skill by skill (scratch
+        # vectors over all skills, zeroed again after each row): its spells, then its claims
+        if x.shape[0] == 0:
+            x = np.zeros(idf.shape[0])
+            d = np.zeros(idf.shape[0])
+            seen = np.zeros(idf.shape[0], dtype=np.bool_)
+            touched = np.empty(idf.shape[0], dtype=np.int64)
+        m = 0
+        for a in range(k):
+            o = e_idx[lo + a]
+            w = np.float64(e_val[lo + a])
+            for b in range(s_ptr[o], s_ptr[o + 1]):
+                j = s_idx[b]
+                given = w * np.float64(s_val[b])
+                if not seen[j]:
+                    seen[j] = True
+                    touched[m] = j
+                    m += 1
+                x[j] += given
+                d[j] += (1.0 - keep[a]) * given
+        for b in range(c_ptr[r], c_ptr[r + 1]):
+            j = c_idx[b]
+            c = np.float64(c_val[b])
+            if trade:
+                for a in range(k):  # listed by a spell's unit group's profiles: times phi
+                    o = e_idx[lo + a]
+                    left = g_ptr[o]
+                    right = g_ptr[o + 1]
+                    while left < right:
+                        mid = (left + right) // 2
+                        if g_idx[mid] < j:
+                            left = mid + 1
+                        else:
+                            right = mid
+                    if left < g_ptr[o + 1] and g_idx[left] == j:
+                        c = phi * c
+                        break
+            if not seen[j]:
+                seen[j] = True
+                touched[m] = j
+                m += 1
+            x[j] += c
+        total = 0.0
+        for t in range(m):
+            j = touched[t]
+            if d[j] != 0.0:
+                left = 0
+                right = n_inside
+                while left < right:
+                    mid = (left + right) // 2
+                    if inside[mid] < j:
+                        left = mid + 1
+                    else:
+                        right = mid
+                if left >= n_inside or inside[left] != j:
+                    total += idf[j] * idf[j] * d[j] * (2.0 * x[j] - d[j])
+            x[j] = 0.0
+            d[j] = 0.0
+            seen[j] = False
+        out[i] = max(total, 0.0)
+
+
+_other_trades_kernel = _LazyJit(_other_trades_loop)
+
+
+def compiled_other_trades_fall(
+    rows: np.ndarray,
+    experience: sp.csr_matrix,
+    tenure: sp.csr_matrix,
+    claims: sp.csr_matrix,
+    reach: tuple[np.ndarray, np.ndarray],
+    skills_of: sp.csr_matrix,
+    trade: sp.csr_matrix | None,
+    idf: np.ndarray,
+    inside: np.ndarray,
+    psi: float,
+    power: float,
+    phi: float,
+) -> np.ndarray | None:
+    """`vectors.other_trades_fall` of the segment rows `rows` ((n,) int) by the compiled loop: (n,)
+    float64 >= 0, the same numbers as the numpy version up to rounding, without gathering the rows'
+    entries first (one pass over each row's spells, tenures and claims). experience, tenure,
+    claims : the segment's (n_rows, n_occupations) work history, its `experience_tenure` and
+    (n_rows, n_skills) claims, CSR; reach : (indptr (n_occupations + 1,), value) each occupation's
+    entries at the vacancy's own skills as weight x idf x q^ there; skills_of : (n_occupations,
+    n_skills) CSR `SkillSpace.experience`; trade : (n_occupations, n_skills) CSR `SkillSpace.trade`
+    or None (phi then unused); idf : (n_skills,) float64 every skill's IDF; inside : the vacancy's
+    own skills V (int, any order; the fall counts idf^2 outside them only); psi in (0, 1], power
+    >= 0, phi in (0, 1]. None when the loop is off (`jit_enabled`)."""
+    if not jit_enabled():
+        return None
+    if trade is not None and not trade.has_sorted_indices:
+        trade = trade.sorted_indices()
+    g_ptr, g_idx = (trade.indptr, trade.indices) if trade is not None else (_NO_INDEX, _NO_INDEX)
+    out = np.empty(len(rows))
+    _other_trades_kernel()(
+        np.ascontiguousarray(rows, dtype=np.int64),
+        experience.indptr,
+        experience.indices,
+        experience.data,
+        tenure.indptr,
+        tenure.indices,
+        tenure.data,
+        claims.indptr,
+        claims.indices,
+        claims.data,
+        reach[0],
+        np.ascontiguousarray(reach[1], dtype=np.float64),
+        skills_of.indptr,
+        skills_of.indices,
+        skills_of.data,
+        g_ptr,
+        g_idx,
+        np.ascontiguousarray(idf, dtype=np.float64),
+        np.sort(np.asarray(inside, dtype=np.int64)),
+        float(psi),
+        float(power),
+        float(phi),
+        out,
+    )
+    return out
+
+
+_NO_INDEX = np.zeros(0, dtype=np.int32)
+
+
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
     postings,
     columns,
@@ -1087,6 +1297,23 @@ def warm_up() -> None:
                 np.zeros(1, np.int64),
                 np.full((1, 1), -1),
                 np.zeros((1, 1)),
+            )
+        two = sp.csr_matrix(np.ones((1, 2), dtype=np.float32))  # a row of two spells, int32 structure
+        skills_of = sp.csr_matrix(np.eye(2, dtype=np.float32))
+        for trade in (None, skills_of):
+            compiled_other_trades_fall(
+                np.zeros(1, np.int64),
+                two,
+                sp.csr_matrix((np.array([1.0, 0.1], np.float32), two.indices, two.indptr), shape=(1, 2)),
+                two,
+                (np.array([0, 1, 1], np.int64), np.ones(1)),
+                skills_of,
+                trade,
+                np.ones(2),
+                np.zeros(1, np.int64),
+                0.1,
+                2.0,
+                0.3,
             )
         one = sp.csr_matrix(np.ones((1, 1), dtype=np.float32))  # int32 structure, as the segments'
         meta = sp.csr_matrix((np.ones(1, np.uint8), one.indices, one.indptr), shape=(1, 1))

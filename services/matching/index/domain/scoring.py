@@ -46,7 +46,7 @@ import numpy as np
 
 from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
-from .kernels import compiled_similarity
+from .kernels import compiled_other_trades_fall, compiled_similarity
 from .params import RankingParams, closeness_floor, unit_level
 from .query import ExactWeights, QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
@@ -488,14 +488,32 @@ def _other_trades_fall(
         return np.zeros(n)
     indptr, column, value = xw.own_experience
     reach = (indptr, column, value * (xw.own_idf * xw.own_hat)[column])
+    inside = q.skills[: q.n_own][xw.own_hat > 0]  # V: the vacancy's own skills it weighs
+    psi, power, phi = p.other_trades_outside, p.other_trades_power, float(p.trade_claim_units)
+    trade = xw.trade if xw.own_trade is not None else None  # claims of the own trade at phi first
+    compiled = compiled_other_trades_fall(
+        rows[two],
+        seg.experience,
+        tenure_of(seg),
+        seg.claims,
+        (indptr, reach[2]),
+        xw.experience,
+        trade,
+        xw.idf,
+        inside,
+        psi,
+        power,
+        phi,
+    )
+    if compiled is not None:
+        out = np.zeros(n)
+        out[two] = compiled
+        return out
     outside = xw.idf * xw.idf
-    own = q.skills[: q.n_own]
-    outside[own[xw.own_hat > 0]] = 0.0
+    outside[inside] = 0.0
     c_at, c_skill, c_weight = gather_rows(seg.claims, rows[two])
     t_at, t_occ, t_value = gather_rows(tenure_of(seg), rows[two])
     claims, tenure = (two[c_at], c_skill, c_weight), (two[t_at], t_occ, t_value)
-    psi, power, phi = p.other_trades_outside, p.other_trades_power, float(p.trade_claim_units)
-    trade = xw.trade if xw.own_trade is not None else None  # claims of the own trade at phi first
     return other_trades_fall(
         n, claims, history, tenure, reach, xw.experience, outside, psi, power, trade, phi
     )
