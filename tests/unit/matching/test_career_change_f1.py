@@ -167,14 +167,6 @@ def test_one_year_of_later_work_costs_the_trade_little(ad, esco, esco_space):
     assert w >= 0.95 * alone, (w, alone)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outside tester 35, F1, open in part: the later trade's own skills (the healthcare assistant's "
-    "profile, implied by her year of it) lower the skill similarity (0.300 -> 0.213 of its 0.3), about 28 "
-    "points (92.7 -> 64.1). `RankingParams.other_trades_outside` 0.1 fixes it (86.7) but is off by default: "
-    "composed with `trade_claim_units` 0.3 it took the 1,000,000-profile CPU p99 per shortlist past issue 11's "
-    "10 ms budget (session 36, helper compose36; docs/benchmarks.md). The lead decides.",
-)
 def test_one_year_of_later_work_costs_the_match_little(ad):
     """A year as a healthcare assistant after 5.7 years of teaching cost 28.6 points (92.7 -> 64.1):
     the assistant's own skills, implied by her year of it, lay outside the vacancy and lowered the

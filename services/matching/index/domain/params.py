@@ -547,7 +547,7 @@ class RankingParams:
     (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
     4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""
 
-    other_trades_outside: float = 1.0
+    other_trades_outside: float = 0.1
     """psi: how much the implied skills of a person's other trades count in the skill similarity's
     outside part beside the spell that is the evidence of the vacancy's trade. Of a row with two or
     more work-history occupations, the spell s whose implied skills reach furthest into the vacancy
@@ -574,9 +574,13 @@ class RankingParams:
     `other_trades_power` 2, as measured): the teacher reads 86.7;
     on the tuning half (seed 1101, 20,000 candidates, 100 vacancies) only history-only moves,
     occupation / skills / sparse / text +0.0002 / +0.0011 / -0.0061 / -0.0005 NDCG@10, each within
-    its paired s.e. (docs/benchmarks.md, session 36, helper `later36`). 1: off, the default since
-    session 36's `compose36`: composed with `trade_claim_units` 0.3 it took the 1,000,000-profile
-    CPU p99 per shortlist past issue 11's 10 ms (docs/benchmarks.md); the lead decides."""
+    its paired s.e. (docs/benchmarks.md, session 36, helper `later36`; again in session 37, beside
+    `trade_claim_units` 0.3: 40 of 44 cells identical per vacancy, history-only unchanged). Off in
+    session 36 (`compose36`: composed with `trade_claim_units` 0.3 its per-request numpy fall took
+    the 1,000,000-profile CPU p99 per shortlist past issue 11's 10 ms); on since session 37
+    (`outside37`): a request reads the fall in one compiled pass over each row's spells, tenures
+    and claims (`kernels.compiled_other_trades_fall`, the numpy `vectors.other_trades_fall` where
+    numba is off), about 5x cheaper (docs/benchmarks.md). 1: off, exactly the rule-off scores."""
 
     other_trades_power: float = 2.0
     """How steeply another trade's implied skills count less beside the vacancy's trade the shorter
