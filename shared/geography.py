@@ -292,6 +292,9 @@ class Geography:
                 self.old_names_sv.setdefault(code, name)
             if code in self.abolished and fold(name) not in self._names:
                 self._old_names.setdefault(fold(name), self.abolished[code])
+        #: the former municipalities by their own (Finnish) names, and every name a suggestion may offer
+        self._former_spelled = {key: a for key, a in self._old_names.items() if fold(a.name) == key}
+        self._candidates = [*self._spelled, *(k for k in self._former_spelled if k not in self._spelled)]
         self._renamed: dict[str, Renamed] = {}
         for item in renamed:
             if item.code in self.municipalities and fold(item.name) not in self._names:
@@ -637,10 +640,10 @@ class Geography:
         is read as today's with a notice), and when one is the closest, no current name less close is
         offered: a typo of a former name is never pointed to another place (outside tester 37, K5:
         "Hiittinen", merged into Kemiönsaari, got "did you mean 'Huittinen'", 150 km away)."""
-        former = {key: a for key, a in self._old_names.items() if fold(a.name) == key}  # by their own names
+        former = self._former_spelled
         found: dict[str, tuple[float, str]] = {}
         for key in keys:
-            for name in difflib.get_close_matches(key, [*self._spelled, *former], n=limit, cutoff=0.8):
+            for name in difflib.get_close_matches(key, self._candidates, n=limit, cutoff=0.8):
                 code = self._names[name] if name in self._spelled else former[name].code
                 score = difflib.SequenceMatcher(None, key, name).ratio()
                 if name not in self._spelled and score < FORMER_CUTOFF:
