@@ -238,7 +238,8 @@ def region_id(name_fi: str) -> str:
 
 
 class Geography:
-    """Every municipality of 2025, the 19 regions, and the codes abolished since 2005.
+    """Every municipality of 2025, the 19 regions, and the codes abolished since 2005 and before (from the 1920s;
+    those of the area ceded in 1944 with no successor).
 
     Build it with ``Geography.from_rows`` (``shared.reference.geography`` reads ``data/geo``).
     """
@@ -405,12 +406,12 @@ class Geography:
     # -- municipalities ---------------------------------------------------------------------------
     def municipality(self, text: str) -> Resolved:
         """The current code for a code, an unpadded code, a Finnish or Swedish name, or an abolished
-        code, Finnish or Swedish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta", "Ekenäs"; mapped
-        to its successor, with a notice), a former name of a renamed one ("Länsi-Turunmaa", "Väståboland":
+        code, Finnish or Swedish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta", "Ekenäs", "Hiittinen";
+        mapped to its successor, with a notice; a rural municipality also as "Borgå landskommun": ``_rural``), a former name of a renamed one ("Länsi-Turunmaa", "Väståboland":
         445 Parainen, with a notice), or a name in a Finnish locative case ("Tampereella",
         "Vaasassa", "Helsingistä": ``_locative_stems``). Raises ``UnknownPlaceError``, saying so for a
-        postal code ("33100") and naming the municipalities of a text that names several
-        ("Helsinki-Vantaa", "Pääkaupunkiseutu")."""
+        postal code ("33100"), that a municipality of the area ceded in 1944 ("Viipuri") has no successor, and
+        naming the municipalities of a text that names several ("Helsinki-Vantaa", "Pääkaupunkiseutu")."""
         raw = " ".join(plain_typography(str(text)).split())
         if not raw:
             raise UnknownPlaceError("Give a municipality code (e.g. '837' for Tampere) or name.")
