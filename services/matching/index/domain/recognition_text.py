@@ -786,6 +786,10 @@ REQUIREMENT_CUES: tuple[str, ...] = (
     r"\b(?:arbetet|jobbet)\s+(?:består\s+av|omfattar)\b",
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS + LETTER_AND_WORK_MODE), re.I)
+_WORK_MODE_CLAUSE = re.compile("|".join(_WORK_MODE), re.I)
+_OTHER_BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS), re.I)
+"""A clause that is a work arrangement ("distansarbete möjligt", "etätyö mahdollista") and nothing
+else of boilerplate: it bounds no other clause of its sentence (`requirement_clauses`)."""
 _BOILERPLATE_BESIDES_INVITATIONS = re.compile("|".join(BOILERPLATE + LETTER_AND_WORK_MODE), re.I)
 _INVITATION = re.compile("|".join(INVITATIONS), re.I)
 
@@ -895,7 +899,8 @@ def requirement_clauses(
     them; "Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin." gave *train employees* from
     the employer's promise to train the hire (P9). An invitation that names the job (`names_job`,
     `is_boilerplate`) is read without the invitation's own words ("to join our home care team" →
-    "to home care")."""
+    "to home care"); a clause that is only a work arrangement (`_WORK_MODE`: "distansarbete möjligt")
+    is left out and the rest read as the sentence when no other cue is in it."""
     if _invites_to_job(sentence, names_job):
         # "We are looking for a practical nurse to join our home care team.": read without the
         # invitation's words ("join our … team" gave *manage a team*, *join metals*)
@@ -910,6 +915,16 @@ def requirement_clauses(
         read.append(requirement_clauses("; ".join(parts[first_cue:]), names_skill, names_job).strip(" .!?"))
         return "; ".join(p for p in read if re.search(r"\w", p)) + "." if any(read) else ""
     clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
+    arrangement = [bool(_WORK_MODE_CLAUSE.search(c)) and not _OTHER_BOILERPLATE.search(c) for c in clauses]
+    if any(arrangement) and not all(arrangement):
+        # "Vi söker en backend-utvecklare med Python och PostgreSQL, distansarbete möjligt.": a work
+        # arrangement is a clause of its own, no cue for the others (it came back empty; sv-dev13,
+        # session 37); the rest is read as if it were the sentence
+        rest = ", ".join(
+            c for c, own in zip(clauses, arrangement, strict=True) if not own and re.search(r"\w", c)
+        )
+        if not boilerplate_cue(rest):
+            return rest + "."
     kept = [c for c in clauses if re.search(r"\w", c) and not boilerplate_cue(c)]
     if len(clauses) < 2 or not kept:
         return sentence if not is_boilerplate(sentence, names_job) else ""
@@ -1291,6 +1306,10 @@ def _without_not_able(clause: str) -> str:
     return clause
 
 
+_INTEREST = re.compile(r"\b(?:intress\w*|kiinnost\w*|interest\w*)", re.I)
+"""An interest said of what a sentence names ("Har intresse för städning", "on kiinnostusta
+siivoukseen"): no holding of it (`affirmed`)."""
+
 NO_EXPERIENCE_YET = re.compile(
     r"(?:\b(?:ei|eikä)\s+(?:ole\s+)?(?:vielä\s+)?(?:\w+\s+)?(?:työ)?kokemusta(?:\s+(?:vielä|alalta|siitä))?"
     r"|\b(?:ingen|saknar|utan)\s+(?:\w+\s+)?(?:arbets)?erfarenhet(?:\s+(?:än|ännu|av\s+det))?"
@@ -1311,10 +1330,20 @@ def affirmed(sentence: str) -> str:
     trukkikorttia" suggested driving and forklift at the explicit rules' full score); what an ad says
     is not needed ("Ajokorttia ei vaadita, mutta hygieniapassi on oltava." → "mutta hygieniapassi on
     oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it; a closing "no
-    experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast."""
+    experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast, unless they
+    say by a verb of their own that the person knows or has something ("kan HTML, …, saknar
+    erfarenhet": only the lack goes)."""
     if (none := NO_EXPERIENCE_YET.search(sentence)) is not None:
         contrasts = [m.start() for m in _CONTRAST.finditer(sentence, 0, none.start())]
-        sentence = sentence[: contrasts[-1]] if contrasts else ""
+        start = contrasts[-1] if contrasts else 0
+        held = sentence[start : none.start()]
+        if (_OWN_PREDICATE.search(held) or _ABLE_PREDICATE.search(held)) and not _INTEREST.search(held):
+            # "Har gått kodskola, kan HTML, CSS och JavaScript, saknar erfarenhet.": what the person
+            # is said to know or have by a verb of its own is held; the lack is of (work) experience
+            # (sv-dev14 and sv-dev17 came back empty, session 37)
+            sentence = sentence[: none.start()]
+        else:
+            sentence = sentence[:start]
     kept = []
     for clause in _CLAUSE.split(sentence):
         clause = _without_not_able(_without_not_required(clause))
