@@ -361,7 +361,35 @@ _AGREEMENT_NAME = r"(?:kv|ov|avain\s?|hyvinvointialan\s)?tes"
 """A Finnish collective agreement by its abbreviation: "TES", the municipal "KVTES", "OVTES", the
 "AVAIN TES" (outside tester 30, T30-7: "Palkkaus KVTES:n mukaan." gave *determine salaries* 0.35)."""
 
+APPLYING: tuple[str, ...] = (
+    # Finnish: sending or completing the application and what goes with it ("Lähetä hakemus ja CV 15.1.
+    # mennessä", "Liitä hakemukseen todistuskopiot", "Ilmoitathan hakemuksessa palkkatoiveesi"); not a
+    # client's application a worker handles ("Käsittelet asiakkaiden hakemukset", "toimeentulotuen
+    # hakemuksessa": a genitive before it)
+    r"\b(?:lähetä|lähetäthän|toimita|toimitathan|jätä|jätäthän|täytä|liitä|liitäthän)\s+(?:\w+\s+){0,2}?"
+    r"(?:hakemu\w*|cv\w*|ansioluettelo\w*|työhakemu\w*)",
+    r"(?<!n )\bhakemukse(?:en|ssa)(?:si|nne)?\b",
+    r"\b(?:cv|cv:?si|ansioluettelo\w*|hakemus)\s+(?:\S+\s+){0,3}?mennessä\b",
+    r"\bilmoitathan\b",
+    # Swedish ("Skicka in din ansökan och ditt CV", "Bifoga betyg till ansökan", "Ange löneanspråk i ansökan")
+    r"\bskicka (?:in )?(?:din|er|ditt|ert) (?:ansökan|ansökningshandlingar|cv|meritförteckning)\b",
+    r"\b(?:ditt|ert) (?:cv|meritförteckning)\b",
+    r"\bbifoga\b",
+    r"\b(?:i|till|med)\s+(?:din\s+|er\s+)?ansökan\b(?!\s+om\b)",
+    # English ("Please include your CV", "Submit your application via our website", "Salary expectations
+    # must be given in the application")
+    r"\b(?:include|attach|enclose|submit|upload|send)\s+(?:\w+\s+){0,2}?(?:your|a|the)\s+(?:cv|resume|"
+    r"résumé|application|cover(?:ing)?\s+letter|salary\s+(?:expectations?|request))",
+    r"\b(?:(?:must|should|shall|need\s+to|are\s+to|is\s+to)\s+be\s+(?:given|stated|mentioned|included|"
+    r"attached|enclosed|indicated)\s+)?(?:in|with)\s+(?:your|the)\s+application\b",
+)
+"""How to apply, said as an instruction to the applicant: no skill, and a requirement word inside it
+("must be given in the application") states no requirement of the job (outside tester 36b's leftovers;
+session 37: "Lähetä hakemus ja CV 15.1. mennessä" gave *write to a deadline* 0.41, *send summons*)."""
+_APPLYING = re.compile("|".join(APPLYING), re.I)
+
 BOILERPLATE: tuple[str, ...] = (
+    *APPLYING,
     # what the work is like, and nothing else ("Työ on liikkuvaa.", "Arbetet är rörligt och omväxlande.")
     *(
         rf"^\W*(?:{subject})\s+(?:{verb})\s+(?:(?:{adverb})\s+)?{trait}(?:\s*(?:,|{conj})\s*(?:(?:{adverb})\s+)?{trait})*\W*$"
@@ -2523,7 +2551,7 @@ def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None
         return True
     if _PAY_CLAUSE.match(sentence) or (_PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence)):
         return True
-    if not boilerplate_cue(sentence) or _REQUIREMENT.search(sentence):
+    if not boilerplate_cue(sentence) or _REQUIREMENT.search(_APPLYING.sub(" ", sentence)):
         return False
     return not _invites_to_job(sentence, names_job)
 
