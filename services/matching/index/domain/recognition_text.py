@@ -23,6 +23,9 @@ from collections.abc import Callable, Iterable, Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+# (re-exported: a language name's Finnish forms live in the kernel, which the vacancy service reads too)
+from services.kernel.language_names import finnish_name_forms as finnish_name_forms
+
 # the negation cues live in the kernel: the vacancy service reads language waivers by them too
 from services.kernel.negation import (
     _ABLE_PREDICATE,
@@ -2822,54 +2825,6 @@ def verb_candidates(noun: str) -> set[str]:
 
 # Finnish loanword gradation of a name's last consonant (englanti : englannin, kreikka : kreikan,
 # tšekki : tšekin); the names of languages grade only these (Iso suomen kielioppi § 41).
-_NAME_GRADES = (("nt", "nn"), ("kk", "k"), ("pp", "p"), ("tt", "t"))
-_IRREGULAR_NAME_STEMS = {"suomi": ("suome", "suome")}  # an old e-stem word: suomea, suomen
-
-
-def finnish_name_forms(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The inflected forms of a Finnish language name (a lower-case nominative such as "arabia",
-    "venäjä", "englanti", "suomi", "kreikka"), as three sets of lower-case regular-expression
-    fragments (to be matched as whole words, case-insensitively):
-
-    - forms that say the language whatever surrounds them: the translative ("arabiaksi": in
-      Arabic) and the genitive before "kieli" ("arabian kieli", "arabiankielinen": the fragment
-      "arabian ?-?kiel");
-    - the plain forms: nominative, partitive ("arabiaa"), genitive ("arabian"), essive
-      ("arabiana");
-    - the local cases: inessive, elative ("englannista suomeen"), illative, adessive, which
-      with a capital are places ("Saksassa", "Arabiaan").
-
-    Stems follow the language names' declension: vowel-final, the last consonant in the weak grade
-    before a closed syllable (`_NAME_GRADES`), vowel harmony from the word. A loan name ending in a
-    consonant takes the stem vowel -i- before its endings ("tagalog": "tagalogia", "tagalogin kielen",
-    "tagalogiksi"; "vietnam": "vietnamia"; outside tester 36, H3). A name that is not one word of
-    letters has no forms here."""
-    if not name.isalpha():
-        return frozenset(), frozenset(), frozenset()
-    if name[-1] not in "aeiouyäö":
-        a = "a" if re.search(r"[aou]", name) else "ä"
-        stem = name + "i"
-        return (
-            frozenset({stem + "ksi", stem + "n ?-?kiel"}),
-            frozenset({name, stem + a, stem + "n", stem + "n" + a}),
-            frozenset({stem + "ss" + a, stem + "st" + a, stem + "ll" + a, stem + "in"}),
-        )
-    strong, weak = _IRREGULAR_NAME_STEMS.get(name, (name, name))
-    if name not in _IRREGULAR_NAME_STEMS:
-        m = _LAST_CONSONANTS.search(name)
-        if m is not None and len(m.group(2)) == 1:
-            cluster = m.group(1)
-            for s, w in _NAME_GRADES:
-                if cluster.endswith(s):
-                    weak = name[: m.start()] + cluster[: -len(s)] + w + m.group(2)
-                    break
-    a = "a" if re.search(r"[aou]", name) else "ä"
-    telling = frozenset({weak + "ksi", weak + "n ?-?kiel"})
-    plain = frozenset({name, strong + a, weak + "n", strong + "n" + a})
-    local = frozenset({weak + "ss" + a, weak + "st" + a, weak + "ll" + a, strong + strong[-1] + "n"})
-    return telling, plain, local
-
-
 # Job titles that name no occupation, only that someone is employed ("Työntekijä", "Employee",
 # "Anställd"), and the words that qualify such a title ("Kesätyöntekijä", "Summer worker",
 # "Extra personal"): read as text, "työntekijä" (employee) matched "evaluate employees" and "coach
