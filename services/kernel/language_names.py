@@ -173,15 +173,22 @@ class NameTable:
     english: Mapping[str, str]
 
     def mentions(self, sentence: str, *, cued: bool = False) -> list[tuple[str, int, int]]:
-        """(code, start, end) of each language `sentence` names, in order, when it has a word about
-        language (`_LANGUAGE_WORD`) or `cued` (under a requirement heading); [] otherwise."""
-        if not cued and _LANGUAGE_WORD.search(sentence) is None:
+        """(code, start, end) of each language `sentence` names, in order: a translative ("venäjäksi")
+        always, the other forms when it has a word about language (`_LANGUAGE_WORD`) or is `cued`
+        (under a requirement heading)."""
+        about = cued or _LANGUAGE_WORD.search(sentence) is not None
+        if not about and not any(w.endswith("ksi") for w in _WORD.findall(sentence.lower())):
             return []
         out: list[tuple[str, int, int]] = []
         for m in _WORD.finditer(sentence):
             word = m.group()
             lower = word.lower()
-            code = self.telling.get(lower) or self.plain.get(lower)
+            code = self.telling.get(lower)
+            if not about:
+                if code is not None:
+                    out.append((code, m.start(), m.end()))
+                continue
+            code = code or self.plain.get(lower)
             if code is None and word in self.english and _ENGLISH_NOUN.match(sentence, m.end()):
                 code = self.english[word]
             if code is None and lower in self.genitive and _KNOWING_AFTER.match(sentence, m.end()):

@@ -103,20 +103,18 @@ def card_name(written: str) -> str:
 
 
 LANGUAGE_SKILL_LABEL = re.compile(
-    r"(?:understand (?:written|spoken) |write |interact verbally in |speak )?(Finnish|Swedish|English)"
+    r"(?:understand (?:written|spoken) |write |interact verbally in |speak )?([A-Z][a-z]+)"
 )
-"""ESCO's English label of a language skill of Finnish, Swedish or English ("Finnish", "speak
-Swedish", "understand written English"): what an employer accepts or turns down (`skills`,
-`rejected_skills`) to confirm or clear a language the text names (outside tester 35, F2)."""
-
-_CODES = {"Finnish": "fi", "Swedish": "sv", "English": "en"}
+"""ESCO's English label of a language skill ("Finnish", "speak Swedish", "understand written
+Russian"): what an employer accepts or turns down (`skills`, `rejected_skills`) to confirm or clear a
+language the text names (outside tester 35, F2)."""
 
 
 def language_of_skill(label: str) -> str | None:
-    """The ISO 639-1 code ("fi", "sv", "en") of the ESCO language skill whose English `label` this is
-    (`LANGUAGE_SKILL_LABEL`), else None."""
+    """The ISO 639 code ("fi", "ru") of the ESCO language skill whose English `label` this is
+    (`LANGUAGE_SKILL_LABEL`, a name of `services.kernel.language_names`), else None."""
     m = LANGUAGE_SKILL_LABEL.fullmatch(label)
-    return _CODES[m.group(1)] if m else None
+    return name_table().english.get(m.group(1)) if m else None
 
 
 @dataclass(frozen=True, slots=True)
