@@ -157,6 +157,18 @@ def test_a_requirement_beside_the_instruction_is_read_and_the_instruction_is_not
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # sv-dev13: the client's own application, not the employer's ("med ansökan" read as applying)
+        "Kunden har sosionomi-examen (YH) och söker jobb inom vuxensocialarbete, behöver stöd med ansökan på finska.",
+        "You help clients with the application for housing benefit.",
+    ],
+)
+def test_an_application_someone_needs_help_with_is_no_instruction_on_applying(esco_recognizer, text):
+    assert esco_recognizer.recognise(text, top_k=5)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Käsittelet asiakkaiden hakemukset ja lähetät päätökset.", "process applications"),

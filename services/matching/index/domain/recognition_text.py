@@ -378,13 +378,14 @@ APPLYING: tuple[str, ...] = (
     r"\bskicka (?:in )?(?:din|er|ditt|ert) (?:ansökan|ansökningshandlingar|cv|meritförteckning)\b",
     r"\b(?:ditt|ert) (?:cv|meritförteckning)\b",
     r"\bbifoga\b",
-    r"\b(?:i|till|med)\s+(?:din\s+|er\s+)?ansökan\b(?!\s+om\b)",
+    # (not a client's: "behöver stöd med ansökan", "hjälper klienter med ansökan om stöd"; sv-dev13)
+    r"\b(?:i|till)\s+(?:din\s+|er\s+)?ansökan\b(?!\s+om\b)",
     # English ("Please include your CV", "Submit your application via our website", "Salary expectations
     # must be given in the application")
     r"\b(?:include|attach|enclose|submit|upload|send)\s+(?:\w+\s+){0,2}?(?:your|a|the)\s+(?:cv|resume|"
     r"résumé|application|cover(?:ing)?\s+letter|salary\s+(?:expectations?|request))",
     r"\b(?:(?:must|should|shall|need\s+to|are\s+to|is\s+to)\s+be\s+(?:given|stated|mentioned|included|"
-    r"attached|enclosed|indicated)\s+)?(?:in|with)\s+(?:your|the)\s+application\b",
+    r"attached|enclosed|indicated)\s+)?(?:in\s+(?:your|the)|with\s+your)\s+application\b",
 )
 """How to apply, said as an instruction to the applicant: no skill, and a requirement word inside it
 ("must be given in the application") states no requirement of the job (outside tester 36b's leftovers;
