@@ -157,7 +157,7 @@ def marker(key: bytes, digest: bytes) -> bytes:
     """The marker (16 bytes) kept for an erased candidate: HMAC-SHA-256 under ``key`` (``marker_key``) of
     its ``plain_digest``, truncated. Without the key it is unrelated to the pseudonym, so the table tells
     a holder of an old pseudonym (an export, a meeting page, a Kafka segment) nothing."""
-    return hmac.new(key, digest, hashlib.sha256).digest()[:16]
+    return hmac.digest(key, digest, "sha256")[:16]
 
 
 class ErasedCandidates:
@@ -199,7 +199,8 @@ class ErasedCandidates:
         if not isinstance(candidate_id, str):
             return False
         with self._lock:
-            return self.marker(candidate_id) in self._loaded()
+            known = self._loaded()
+            return bool(known) and self.marker(candidate_id) in known
 
     def add(self, candidate_id: str) -> None:
         """Remember that ``candidate_id`` was withdrawn (idempotent)."""

@@ -604,14 +604,16 @@ class UnitOfWork(SqlUnitOfWork):
         self.training = TrainingRepository(conn)
 
     def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
-        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction. An event
+        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction. A refusal
         keyed by an erased candidate (an access to them refused after the withdrawal, reported to the
-        profile service's audit log) leaves the outbox as soon as it is published (privacy37)."""
+        profile service's audit log) leaves the outbox as soon as it is published (privacy37); the other
+        events name a candidate the index holds (granted accesses, outcomes), and are not looked up."""
+        erased = event is events.ACCESS_REFUSED and self.erased(key)
         self._outbox.add(
             self.conn,
             event.topic.name,
             event.envelope(key, payload, events.PRODUCER),
-            forget_when_published=self.erased(key),
+            forget_when_published=erased,
         )
 
     def erased(self, candidate_id: str) -> bool:
