@@ -16,12 +16,14 @@ import json
 
 from sqlalchemy import func, inspect, select, text
 
+from services.matching.team.consumer import handle_path
 from services.matching.team.events import ERASURE_CONSUMER
 from services.matching.team.repository import erased_candidates
 from services.matching.team.repository import idempotency_keys as matching_answers
 from services.matching.team.repository import outbox as matching_outbox
 from services.profile.repository import idempotency_keys as profile_answers
 from shared.messaging.consumer import Record
+from shared.messaging.envelope import Envelope
 from shared.messaging.outbox import OutboxRelay
 from tests.api.matching_world import CANDIDATES, Clock, apply, candidate, matching_app, vacancy, welders
 from tests.api.test_profile_ratings import COACH, NOW, refer, referral
@@ -180,3 +182,38 @@ def test_after_a_withdrawal_matching_keeps_only_a_keyed_marker_and_the_person_st
     candidate(restarted, gone, skills=[])
     candidate(restarted, stays, skills=[])
     assert gone not in shortlisted(restarted) and stays in shortlisted(restarted)
+
+
+def test_a_service_path_arriving_after_the_withdrawal_stores_nothing_and_counts_nobody(database_url):
+    """A late or re-published ``path.updated`` after the erasure put the pseudonym back into matching's
+    ``path_watch`` (and the person into the meeting's follow-ups). It is ignored now; another person's is
+    kept."""
+    app = matching_app(database_url, Clock())
+    gone, stays = "c-00000000000000000000a001", "c-00000000000000000000a002"
+    engine = app.extensions["kohtaanto.engine"]
+    watch = [{"reason": "handover_unacknowledged", "from": "2026-11-10", "org": "agency-a", "ref": "s-1"}]
+
+    def feed(candidate_id, version):
+        payload = {
+            "candidate_id": candidate_id,
+            "version": version,
+            "path_id": f"p-{candidate_id}",
+            "status": "open",
+            "region": "pirkanmaa",
+            "coach_org": "tampere-tyollisyys",
+            "watch": watch,
+        }
+        record = Record(
+            "kohtaanto.paths.v1", 0, 0, candidate_id, Envelope("path.updated", candidate_id, payload, "t")
+        )
+        handle_path(app.extensions["kohtaanto.matching.team"].uow_factory, record)
+
+    feed(gone, 1)
+    apply(app, CANDIDATES, gone, None, None)  # the withdrawal reaches the index (the erased marker)
+    ERASURE_CONSUMER.dispatcher(app.extensions["kohtaanto.matching.team"].uow_factory)(
+        Record(CANDIDATES, 0, 9, gone, None)
+    )
+    feed(gone, 2)  # late
+    feed(stays, 1)
+    assert stored_anywhere(engine, [gone, *plain_hashes(gone)]) == []
+    assert stored_anywhere(engine, [stays]), "another person's path is kept"
