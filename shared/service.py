@@ -26,6 +26,7 @@ from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.methods import install as answer_methods_at_the_edge
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
 from shared.org_names import init_org_names
@@ -87,6 +88,8 @@ def build_service_app(
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BODY_BYTES
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
+    # OPTIONS and HEAD answered before sign-in and the input guard: they read nothing (tester 37, K2)
+    answer_methods_at_the_edge(app)
     api = create_api(app, title, reference_description(reference))
     organisations = registry(settings.organisations_path, frozenset(reference.geography.regions))
     init_auth(app, TokenCodec.from_settings(settings.auth), organisations.kind)
