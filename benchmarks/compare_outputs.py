@@ -101,7 +101,12 @@ def build(home: Path) -> tuple[Any, Clock, dict[str, Any]]:
         auth=AuthSettings(jwt_secret=SECRET),
         reference_dir=REPO_ROOT / "data",
     )
-    settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)
+    settings = Settings(
+        common=common,
+        cache_dir=REPO_ROOT / ".cache" / "matching",
+        start_feed=False,
+        record_key=b"benchmark-matching-record-key-0123456789",
+    )
     app = create_app(settings, testing=True, clock=clock)
     taxonomy = app.extensions["kohtaanto.matching.taxonomy"]
     towns = municipalities(REPO_ROOT / "data")

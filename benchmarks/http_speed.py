@@ -75,7 +75,12 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
         reference_dir=REPO_ROOT / "data",
         organisations_file=_organisations(workdir),
     )
-    settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)
+    settings = Settings(
+        common=common,
+        cache_dir=REPO_ROOT / ".cache" / "matching",
+        start_feed=False,
+        record_key=b"benchmark-matching-record-key-0123456789",
+    )
     app = create_app(settings)
     state = app.extensions["kohtaanto.matching.state"]
     app.extensions["kohtaanto.matching.handlers"].today = lambda: REFERENCE_DAY

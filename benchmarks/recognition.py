@@ -134,6 +134,14 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   electricians, laboratory assistants, speech therapists, personal assistants, security guards, kindergarten
   assistants, welders' CVs in Swedish), exact ESCO skills only, written before reading the other sets or the
   recogniser; held out: measured once, totals only, by the lead (``--sets fi-dev23,sv-dev17``).
+- ``fi-dev24``, ``sv-dev18``: a ninth fresh, independent unseen pair (session 37, helper ``unseen37``, another
+  new author; 93 and 90 sentences that name a skill, plus 4 and 4 boilerplate rows with none, across 34 Finnish and
+  34 Swedish occupations plus generic lines, at most five rows each, weighted to occupations earlier sets name little:
+  social workers, special-needs teachers, physiotherapists, bus and lorry drivers (Swedish CVs), hospital cleaners,
+  ICT support, software developers, accountants and payroll, shop sales, hairdressers, vehicle mechanics, farm and
+  greenhouse work, fish processing, shipyard welders and platers, painters, roofers), exact ESCO skills only, written
+  before reading the other sets or the recogniser; held out: measured once, totals only, by the lead (``--sets
+  fi-dev24,sv-dev18``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

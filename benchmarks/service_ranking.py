@@ -46,7 +46,7 @@ from services.vacancy.repository import outbox as vacancy_outbox
 from shared.config import REPO_ROOT, CommonSettings, RateLimitSettings
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
-from tests.helpers import PSEUDONYM_KEY, auth, common_settings, sqlite_url
+from tests.helpers import MATCHING_KEY, PSEUDONYM_KEY, auth, common_settings, sqlite_url
 
 COACH_ORG, AGENCY, EMPLOYER_ORG = "tampere-tyollisyys", "agency-a", "konepaja-oy"
 K = 10
@@ -118,6 +118,7 @@ class ServicePath:
                 common=_common("matching", home),
                 cache_dir=REPO_ROOT / ".cache" / "matching",
                 start_feed=False,
+                record_key=MATCHING_KEY,
             ),
             testing=True,
             clock=clock,

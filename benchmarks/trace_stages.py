@@ -73,7 +73,14 @@ def _app(profiles: int) -> Any:
         auth=AuthSettings(jwt_secret="trace-signing-key-0123456789abcdef0123456789"),
         reference_dir=REPO_ROOT / "data",
     )
-    app = create_app(Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False))
+    app = create_app(
+        Settings(
+            common=common,
+            cache_dir=REPO_ROOT / ".cache" / "matching",
+            start_feed=False,
+            record_key=b"benchmark-matching-record-key-0123456789",
+        )
+    )
     taxonomy = app.extensions["kohtaanto.matching.taxonomy"]
     state = app.extensions["kohtaanto.matching.state"]
 

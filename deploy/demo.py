@@ -45,11 +45,17 @@ def _secrets() -> dict[str, str]:
                 {
                     "KOHTAANTO_JWT_SECRET": secrets.token_urlsafe(48),
                     "KOHTAANTO_PSEUDONYM_KEY": secrets.token_urlsafe(48),
+                    "KOHTAANTO_MATCHING_KEY": secrets.token_urlsafe(48),
                 }
             )
         )
         path.chmod(0o600)
-    return json.loads(path.read_text())
+    kept = json.loads(path.read_text())
+    if "KOHTAANTO_MATCHING_KEY" not in kept:  # a demo home from before matching had a key of its own
+        kept["KOHTAANTO_MATCHING_KEY"] = secrets.token_urlsafe(48)
+        path.write_text(json.dumps(kept))
+        path.chmod(0o600)
+    return kept
 
 
 def _stack(ports: list[int] | None = None) -> Stack:

@@ -32,7 +32,7 @@ DEFAULT_PORTS = {"vacancy": 8001, "profile": 8002, "matching": 8003}
 #: with the pseudonym key, matching could hash guessed profile ids back to candidate ids (outside
 #: tester 17, P14: the demo gave it to all six processes; docker-compose and deploy/k8s give it
 #: only to profile).
-SERVICE_SECRETS = {"KOHTAANTO_PSEUDONYM_KEY": "profile"}
+SERVICE_SECRETS = {"KOHTAANTO_PSEUDONYM_KEY": "profile", "KOHTAANTO_MATCHING_KEY": "matching"}
 
 
 class StackError(RuntimeError):

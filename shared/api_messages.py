@@ -79,7 +79,7 @@ SHARED_VALIDATORS = (
     N_("Give a municipality code (e.g. '837' for Tampere) or name."),
     N_(
         "Unknown municipality code %(code)s: not a Statistics Finland code of %(year)s (3 digits, e.g. "
-        "'837' Tampere, '020' Akaa) nor one abolished by a merger since 2005."
+        "'837' Tampere, '020' Akaa) nor one abolished by a merger."
     ),
     N_(
         "Unknown municipality %(name)s: give the Statistics Finland code (e.g. '837') or the Finnish or "
@@ -108,6 +108,15 @@ SHARED_VALIDATORS = (
     N_(
         "Municipality %(given)s (%(name)s) was abolished in a merger on 1.1.%(year)s; its area is today in "
         "%(successor)s: using that."
+    ),
+    # shared.geography: a municipality of the area ceded in 1944 (outside tester 37, K5), by its code and name
+    N_(
+        "Municipality code %(code)s (%(name)s) was in the area Finland ceded in %(year)s: no Finnish "
+        "municipality holds it today. Give the current municipality where the work is done or the person lives."
+    ),
+    N_(
+        "Municipality %(given)s (%(name)s) was in the area Finland ceded in %(year)s: no Finnish municipality "
+        "holds it today. Give the current municipality where the work is done or the person lives."
     ),
     N_(
         "Municipality %(given)s was renamed on 1.1.%(year)s: today it is %(code)s %(name)s (%(name_sv)s): "

@@ -58,7 +58,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from shared import pii_words
-from shared.text import TYPOGRAPHIC_DASHES, plain_typography
+from shared.text import TYPOGRAPHIC_DASHES, hidden_text, plain_typography
 
 IDENTITY_CODE = "personal_identity_code"
 EMAIL = "email"
@@ -559,6 +559,25 @@ REFUSAL = (
     "street address (refer to the candidate by the pseudonymous id)."
 )
 
+#: Why a screened text carrying text nobody sees is refused (``shared.text.hidden_text``; outside tester 37, K1).
+HIDDEN_TEXT_REFUSAL = (
+    "Must not contain hidden text: Unicode tag characters (outside an emoji flag) or variation selectors in a "
+    "row carry text that a reader cannot see."
+)
+
+
+def refuse_hidden_text(text: str | None) -> None:
+    """marshmallow validator, and the first step of every screen below: raises ``marshmallow.ValidationError``
+    (``HIDDEN_TEXT_REFUSAL``) when ``text`` carries text a reader cannot see (``shared.text.hidden_text``: tag
+    characters outside an emoji subdivision flag, a run of variation selectors). The screens read text without
+    its default-ignorable code points (``as_typed``), so such a text would be screened as what shows and stored
+    with what does not: " raskaana, hetu 131052-308T" in tag characters after "Hyvä puhelu." was stored and
+    shown to other organisations. Other default-ignorables (ZWJ, ZWNJ, one variation selector) pass."""
+    if text and hidden_text(text):
+        from marshmallow import ValidationError
+
+        raise ValidationError(HIDDEN_TEXT_REFUSAL)
+
 
 #: The reason for a text the jobseeker wrote (a rating comment, told to the coach or typed on the rating
 #: page): the jobseeker has no pseudonymous id to refer to (outside tester 27, T27-14 c).
@@ -570,7 +589,9 @@ OWN_WORDS_REFUSAL = (
 
 def refuse_personal_data(text: str | None, reason: str = REFUSAL) -> None:
     """marshmallow validator: raises ``marshmallow.ValidationError`` (``reason`` and the kinds found,
-    ``Found: phone.``) when ``text`` carries personal data."""
+    ``Found: phone.``) when ``text`` carries personal data, or ``HIDDEN_TEXT_REFUSAL`` when it carries hidden
+    text (``refuse_hidden_text``)."""
+    refuse_hidden_text(text)
     if text and contains_personal_data(text):
         from marshmallow import ValidationError
 
@@ -619,9 +640,10 @@ def refuse_identifiers(text: str | None) -> None:
     name, a vacancy's title, a pilot's name, a course id, a source or a purpose): raises
     ``marshmallow.ValidationError`` naming the kinds found (``Found: personal_identity_code.``) when
     ``text`` holds an identifier (``find_identifiers``; outside tester 24, T3: a name field stored
-    ``131052-308T``)."""
+    ``131052-308T``), or ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
     if not text:
         return
+    refuse_hidden_text(text)
     kinds = sorted({f.kind for f in find_identifiers(text)})
     if kinds:
         from marshmallow import ValidationError
@@ -637,7 +659,9 @@ def refuse_identity_codes(text: str | None) -> None:
     jobseeker (a vacancy's description, read by partner agencies and the weekly meeting: an ad says
     "Lisätietoja: Matti Mäkinen, 040 123 4567" by right): raises ``marshmallow.ValidationError``
     (``Found: personal_identity_code.``) when ``text`` holds a personal identity code in any spelling
-    ``find_personal_data`` reads (outside tester 24, T1's sweep of the unscreened fields)."""
+    ``find_personal_data`` reads (outside tester 24, T1's sweep of the unscreened fields), or
+    ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
+    refuse_hidden_text(text)
     if text and any(f.kind == IDENTITY_CODE for f in find_personal_data(text)):
         from marshmallow import ValidationError
 
@@ -1468,9 +1492,11 @@ MATCHING_REFUSAL = (
 def refuse_sensitive_data(text: str | None) -> None:
     """marshmallow validator for free text stored in matching: raises ``marshmallow.ValidationError``
     naming the kinds found (e.g. ``Found: birth_date, health_data.``) when ``text`` carries any
-    ``find_sensitive_data`` finding."""
+    ``find_sensitive_data`` finding, or ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text
+    (``refuse_hidden_text``)."""
     if not text:
         return
+    refuse_hidden_text(text)
     kinds = sorted({f.kind for f in find_sensitive_data(text)})
     if kinds:
         from marshmallow import ValidationError
@@ -1542,7 +1568,9 @@ def group_name_kinds(text: str, *, identifier: bool = False) -> list[str]:
 
 def refuse_special_categories_in_group_name(text: str | None) -> None:
     """marshmallow validator for the name of a group of jobseekers (a pilot's): raises
-    ``marshmallow.ValidationError`` with ``GROUP_NAME_REFUSAL`` naming the kinds (``group_name_kinds``)."""
+    ``marshmallow.ValidationError`` with ``GROUP_NAME_REFUSAL`` naming the kinds (``group_name_kinds``), or
+    ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
+    refuse_hidden_text(text)
     kinds = group_name_kinds(text or "")
     if kinds:
         from marshmallow import ValidationError

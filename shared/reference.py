@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from shared.config import reference_data_dir
 from shared.geography import (
     FORMS_FILE,
+    MERGED_BEFORE_2005_FILE,
     MERGED_FILE,
     MERGED_SV_FILE,
     MUNICIPALITIES_FILE,
@@ -196,10 +198,11 @@ def esco_catalogue(directory: Path | None = None) -> EscoCatalogue:
 
 @lru_cache(maxsize=4)
 def geography(directory: Path | None = None) -> Geography:
-    """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005, with the
+    """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005 and before (the
+    mergers since the 1920s and the municipalities of the area ceded in 1944), with the
     Sámi names of the four municipalities of the Sámi homeland, the Finnish names' inflected forms,
     the Swedish names of merged municipalities and the former names of renamed ones (``data/geo``; the
-    last four files are optional)."""
+    files after the first three, and the abolished codes before 2005, are optional)."""
     base = (directory or reference_data_dir()) / "geo"
     optional = [
         read_csv(base / name) if (base / name).exists() else iter(())
@@ -208,7 +211,10 @@ def geography(directory: Path | None = None) -> Geography:
     found = Geography.from_rows(
         read_csv(base / MUNICIPALITIES_FILE),
         read_csv(base / REGIONS_FILE),
-        read_csv(base / MERGED_FILE),
+        itertools.chain(
+            read_csv(base / MERGED_FILE),
+            read_csv(base / MERGED_BEFORE_2005_FILE) if (base / MERGED_BEFORE_2005_FILE).exists() else (),
+        ),
         *optional,
     )
     # the errors that name places give them in the request's language (translate_text)

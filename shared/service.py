@@ -19,13 +19,14 @@ from shared.auth import TokenCodec, init_auth
 from shared.config import MAX_REQUEST_BODY_BYTES, CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
-from shared.idempotency import IdempotencyStore
+from shared.idempotency import IdempotencyStore, record_key
 from shared.idempotency import install as install_idempotency
 from shared.logging import configure_logging, init_request_logging
 from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.methods import install as answer_methods_at_the_edge
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
 from shared.org_names import init_org_names
@@ -63,10 +64,21 @@ class BrokerProbe:
 
 
 def build_service_app(
-    settings: CommonSettings, title: str, metadata: MetaData, reference: Reference, *, testing: bool = False
+    settings: CommonSettings,
+    title: str,
+    metadata: MetaData,
+    reference: Reference,
+    *,
+    testing: bool = False,
+    record_secret: bytes | None = None,
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
     (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table).
+
+    ``record_secret``: the service's own secret that keys what its idempotency records keep
+    (``shared.idempotency.record_key``: the profile service's pseudonym key, matching's record key);
+    None: the token-signing secret (the vacancy service, none of whose requests names a jobseeker), or
+    no key when tokens are checked against a JWKS instead.
 
     The database is migrated to ``metadata``'s schema by ``services/<service>/migrations``
     (``shared.migrations``); raises ``MigrationError`` when it cannot be."""
@@ -76,6 +88,8 @@ def build_service_app(
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BODY_BYTES
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
+    # OPTIONS and HEAD answered before sign-in and the input guard: they read nothing (tester 37, K2)
+    answer_methods_at_the_edge(app)
     api = create_api(app, title, reference_description(reference))
     organisations = registry(settings.organisations_path, frozenset(reference.geography.regions))
     init_auth(app, TokenCodec.from_settings(settings.auth), organisations.kind)
@@ -87,7 +101,9 @@ def build_service_app(
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
     if "idempotency_keys" in metadata.tables:  # (`shared.idempotency`: POSTs retried with a key)
-        install_idempotency(app, IdempotencyStore(engine, metadata.tables["idempotency_keys"]))
+        secret = record_secret or (settings.auth.jwt_secret or "").encode()
+        key = record_key(secret) if secret else None
+        install_idempotency(app, IdempotencyStore(engine, metadata.tables["idempotency_keys"], key=key))
     install_rate_limits(app, engine, settings.rate_limits)
     install_browser_protections(app, settings.cors_origins)
 

@@ -1,6 +1,13 @@
 """Text as people paste it, read as they meant it: HTML character references are their characters,
 typographic dashes are a hyphen-minus, invisible characters are nothing, no-break spaces are spaces.
 
+Every Unicode default-ignorable code point is nothing and every decimal digit of any script is its ASCII
+digit when text is read (``plain_typography``): a reader sees "raskaana" in "r\ufe0fa\ufe0fskaana" and 040
+in "\u07c040", so every screen must read them so (outside tester 37, K1). Unicode's own property
+(``Default_Ignorable_Code_Point``, DerivedCoreProperties.txt, and general category ``Nd``) comes from the
+``regex`` library's Unicode data (Apache-2.0 AND CNRI-Python), not a hand list; the standard library's
+``unicodedata`` has no such property and an older Unicode version.
+
 Word and Outlook autocorrect "Mänttä-Vilppula" to "Mänttä–Vilppula" (an en dash), and text copied
 from a web page carries zero-width spaces, soft hyphens and no-break spaces (an outside tester's
 municipality names). Pure standard library: ``shared.geography`` reads names through it and
@@ -13,6 +20,8 @@ import html
 import itertools
 import re
 import unicodedata
+
+import regex
 
 #: Dashes read as "-": hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
 TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -44,7 +53,82 @@ def plain_typography(text: str) -> str:
     ``"Helsinki\\u200b"`` → ``"Helsinki"``."""
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if not text.isascii():
+        text = _IGNORABLE_OR_DIGIT.sub(_as_read, text)
     return text.translate(_PLAIN)
+
+
+#: A default-ignorable code point (Unicode's ``Default_Ignorable_Code_Point``: variation selectors
+#: U+FE00–FE0F and U+E0100–E01EF, invisible operators U+2061–2064, U+180E, the tag characters
+#: U+E0000–E007F, Hangul fillers, zero-width and direction marks, and the code points Unicode reserves as
+#: such) or a decimal digit (category ``Nd``) other than ASCII's, from the ``regex`` library's Unicode data.
+_IGNORABLE_OR_DIGIT = regex.compile(r"(?![0-9])[\p{Default_Ignorable_Code_Point}\p{Nd}]")
+#: ``Numeric_Value`` 0…9 (for digits newer than the standard library's ``unicodedata``).
+_DIGIT_VALUES = [regex.compile(rf"\p{{Numeric_Value={d}}}") for d in range(10)]
+
+
+def digit_value(char: str) -> int | None:
+    """The value 0–9 of ``char`` (one character) when it is a decimal digit of any script (category ``Nd``:
+    NKo ``߀`` 0, Arabic-Indic ``٣`` 3, Devanagari ``७`` 7, fullwidth ``４`` 4), else None."""
+    value = unicodedata.decimal(char, None)
+    if value is None and regex.match(r"\p{Nd}", char):
+        value = next((d for d, pattern in enumerate(_DIGIT_VALUES) if pattern.match(char)), None)
+    return value
+
+
+def _as_read(m: regex.Match[str]) -> str:
+    """A match of ``_IGNORABLE_OR_DIGIT`` as a reader takes it: a digit as its ASCII digit, an ignorable as
+    nothing."""
+    value = digit_value(m.group())
+    return "" if value is None else str(value)
+
+
+def is_default_ignorable(char: str) -> bool:
+    """Whether ``char`` (one character) is a Unicode ``Default_Ignorable_Code_Point`` (``regex``'s data)."""
+    return bool(_DEFAULT_IGNORABLE.match(char))
+
+
+_DEFAULT_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+
+
+#: A Unicode tag character (U+E0000–E007F): each one is an invisible copy of an ASCII character
+#: (U+E0041 is an invisible "A"), so a run of them is a whole text nobody sees but any program reads.
+_TAG = re.compile("[\U000e0000-\U000e007f]")
+#: An emoji tag sequence for a subdivision flag (Unicode UTS #51, ED-14a; "England" is U+1F3F4, the tags
+#: "gbeng" and U+E007F CANCEL TAG): the one use of tag characters in text, kept where it is whole.
+_FLAG_TAG_SEQUENCE = re.compile("\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{3,6}\U000e007f")
+#: More variation selectors in a row than one: a character takes at most one, so a run of them is a
+#: code, not a glyph ("emoji smuggling" writes bytes as variation selectors after one emoji).
+_SELECTOR_RUN = regex.compile(r"\p{Variation_Selector}{2,}")
+
+
+def hidden_text(text: str) -> str | None:
+    """What in ``text`` (any length) carries text a reader cannot see, else None: ``"tag characters"`` for a
+    Unicode tag character outside an emoji subdivision flag (``_FLAG_TAG_SEQUENCE``; outside tester 37, K1:
+    " raskaana, hetu 131052-308T" written in tags after "Hyvä puhelu." was stored and shown), or
+    ``"variation selectors"`` for two or more variation selectors in a row. Other default-ignorables
+    (a zero-width joiner in an emoji sequence or a non-joiner in Persian, one variation selector after an
+    emoji) are part of ordinary text and are not hidden text."""
+    if text.isascii():
+        return None
+    if _TAG.search(_FLAG_TAG_SEQUENCE.sub("", text)):
+        return "tag characters"
+    if _SELECTOR_RUN.search(text):
+        return "variation selectors"
+    return None
+
+
+def without_hidden_text(text: str) -> str:
+    """``text`` (any length) without what ``hidden_text`` finds: tag characters outside emoji subdivision
+    flags and runs of two or more variation selectors removed, the flags and everything else as they were."""
+    if text.isascii():
+        return text
+    flags = [m.span() for m in _FLAG_TAG_SEQUENCE.finditer(text)]
+    out, at = [], 0
+    for start, end in [*flags, (len(text), len(text))]:
+        out += [_TAG.sub("", text[at:start]), text[start:end]]
+        at = end
+    return _SELECTOR_RUN.sub("", "".join(out))
 
 
 #: Most combining marks one character may carry in a row (Unicode Technical Standard #39, "Unicode Security

@@ -14,6 +14,7 @@ from shared.messaging.outbox import SendResult
 TEST_ORGANISATIONS = REPO_ROOT / "tests" / "data" / "organisations.csv"
 JWT_SECRET = "test-signing-key-for-kohtaanto-tests-0123456789"
 PSEUDONYM_KEY = b"test-pseudonym-key-for-kohtaanto-0123456789"
+MATCHING_KEY = b"test-matching-record-key-for-kohtaanto-0123456789"
 WELDER = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
 COOK = "http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e"
 

@@ -53,7 +53,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     reference = Reference(esco_catalogue_of(taxonomy, common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto matching service", metadata, reference, testing=bool(overrides.get("testing"))
+        common,
+        "Kohtaanto matching service",
+        metadata,
+        reference,
+        testing=bool(overrides.get("testing")),
+        record_secret=settings.record_key,
     )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
@@ -73,7 +78,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     state = MatchingState(
         MatchingEngine(taxonomy, places, titles=titles, road_networks=geo.road_networks()),
         recognizer,
-        ErasedCandidates(service.engine),
+        ErasedCandidates(service.engine, settings.record_key),
         municipalities=frozenset(geo.municipalities) | frozenset(geo.abolished),
     )
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
@@ -82,7 +87,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     engine = service.engine
     towns = geography(common.reference_dir).municipalities.values()
     records = TeamRecords(
-        lambda: UnitOfWork(engine),
+        lambda: UnitOfWork(engine, settings.record_key),
         taxonomy,
         Places.of(geography(common.reference_dir), office_areas(common.reference_dir)),
         clock=clock,
@@ -118,7 +123,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     for m in towns:
         region_codes.setdefault(m.region, set()).add(m.code)
     training = TrainingHandlers(
-        lambda: UnitOfWork(engine),
+        lambda: UnitOfWork(engine, settings.record_key),
         index,
         taxonomy,
         CoursePlaces(
@@ -173,7 +178,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     # a refused request naming a candidate is published for the profile service's audit log, and a
     # caller's refusals are bounded (team.refusals; outside tester 21, Q4)
-    refusals.install(app, lambda: UnitOfWork(engine), clock, common.rate_limits.refused)
+    refusals.install(app, lambda: UnitOfWork(engine, settings.record_key), clock, common.rate_limits.refused)
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
     service.api.register_blueprint(training_api.blp)

@@ -10,6 +10,15 @@ from shared.config import REPO_ROOT, CommonSettings, EnvSettings, env
 
 class Settings(EnvSettings):
     common: CommonSettings
+    record_key: bytes = env(
+        "KOHTAANTO_MATCHING_KEY",
+        description="key of the keyed hashes matching keeps instead of a jobseeker's pseudonym: the marker "
+        "that a withdrawn candidate stays erased (`erased_candidates`) and the tags and fingerprints of "
+        "retried POSTs (`Idempotency-Key`); at least 32 bytes; must never change once a candidate was "
+        "erased (the markers made with another key no longer match) and never be given to another service",
+        secret=True,
+        min_length=32,
+    )
     cache_dir: Path = env(
         "KOHTAANTO_CACHE_DIR",
         REPO_ROOT / ".cache" / "matching",

@@ -17,7 +17,7 @@ from shared.worker import exit_process, group_consumer, run_worker
 def main() -> None:
     settings = Settings.from_env()
     consumers = [
-        group_consumer(spec, lambda engine: lambda: UnitOfWork(engine))
+        group_consumer(spec, lambda engine: lambda: UnitOfWork(engine, settings.record_key))
         for spec in (PATHS_CONSUMER, RATINGS_CONSUMER, ERASURE_CONSUMER)
     ]
     run_worker(settings.common, metadata, outbox, consumers=consumers)

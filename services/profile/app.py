@@ -32,7 +32,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # what this service's API validates ESCO URIs and places against
     reference = Reference(esco_catalogue(common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto profile service", metadata, reference, testing=bool(overrides.get("testing"))
+        common,
+        "Kohtaanto profile service",
+        metadata,
+        reference,
+        testing=bool(overrides.get("testing")),
+        record_secret=settings.pseudonym_key,
     )
     engine = service.engine
 

@@ -39,7 +39,7 @@ from services.profile.domain import (
 )
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
-from shared.idempotency import forget, idempotency_keys_table
+from shared.idempotency import forget, idempotency_keys_table, record_key
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -524,7 +524,15 @@ class UnitOfWork(SqlUnitOfWork):
         if profile.details is None:
             self._outbox.forget(self.conn, profile.candidate_id)
             # the answers kept for `Idempotency-Key` retries that name the jobseeker (a path, a voucher)
-            forget(self.conn, idempotency_keys, profile.candidate_id, profile.id)
+            forget(
+                self.conn,
+                idempotency_keys,
+                profile.candidate_id,
+                profile.id,
+                key=record_key(self.pseudonym_key) if self.pseudonym_key else None,
+                candidate_id=profile.candidate_id,
+                profile=(profile.coach_org, profile.id),
+            )
             self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
         envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)

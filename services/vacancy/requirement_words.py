@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from services.kernel.language_clauses import read_requirements, said_without
+from services.kernel.language_names import name_table
 from services.kernel.negation import LITOTES, negated_spans
 from services.kernel.sentences import sentences, within_reach
 
@@ -102,27 +103,25 @@ def card_name(written: str) -> str:
 
 
 LANGUAGE_SKILL_LABEL = re.compile(
-    r"(?:understand (?:written|spoken) |write |interact verbally in |speak )?(Finnish|Swedish|English)"
+    r"(?:understand (?:written|spoken) |write |interact verbally in |speak )?([A-Z][a-z]+)"
 )
-"""ESCO's English label of a language skill of Finnish, Swedish or English ("Finnish", "speak
-Swedish", "understand written English"): what an employer accepts or turns down (`skills`,
-`rejected_skills`) to confirm or clear a language the text names (outside tester 35, F2)."""
-
-_CODES = {"Finnish": "fi", "Swedish": "sv", "English": "en"}
+"""ESCO's English label of a language skill ("Finnish", "speak Swedish", "understand written
+Russian"): what an employer accepts or turns down (`skills`, `rejected_skills`) to confirm or clear a
+language the text names (outside tester 35, F2)."""
 
 
 def language_of_skill(label: str) -> str | None:
-    """The ISO 639-1 code ("fi", "sv", "en") of the ESCO language skill whose English `label` this is
-    (`LANGUAGE_SKILL_LABEL`), else None."""
+    """The ISO 639 code ("fi", "ru") of the ESCO language skill whose English `label` this is
+    (`LANGUAGE_SKILL_LABEL`, a name of `services.kernel.language_names`), else None."""
     m = LANGUAGE_SKILL_LABEL.fullmatch(label)
-    return _CODES[m.group(1)] if m else None
+    return name_table().english.get(m.group(1)) if m else None
 
 
 @dataclass(frozen=True, slots=True)
 class NamedRequirements:
     """What an ad's words name: `languages` it requires and `optional_languages` it counts only as
-    a plus ("finska är en merit", "Swedish is a plus"; ISO 639-1 codes, each in the order fi, sv,
-    en, a language in one of them only), whether a driving licence (`licence`) and which work cards
+    a plus ("finska är en merit", "Swedish is a plus"; ISO 639 codes as profiles store them, each in
+    the order fi, sv, en, then the others as the text first names them; a language in one of them only), whether a driving licence (`licence`) and which work cards
     (`cards`, each named once in its base form, lower case: `card_name`) are named."""
 
     languages: tuple[str, ...] = ()
@@ -135,16 +134,29 @@ class NamedRequirements:
 
 
 def _language_names(sentence: str, cued: bool) -> list[tuple[str, int, int]]:
-    """(code, start, end) of each Finnish, Swedish or English name in `sentence` (`LANGUAGE_WORDS`,
-    not a country's adjective: `NOT_A_LANGUAGE_AFTER`), in order: the names the kernel's clause rule
-    reads (`language_clauses.Mentions`; these names need no cue, so `cued` changes nothing)."""
+    """(code, start, end) of each language `sentence` names, in order: the names the kernel's clause
+    rule reads (`language_clauses.Mentions`). Finnish, Swedish and English by `LANGUAGE_WORDS` (not a
+    country's adjective: `NOT_A_LANGUAGE_AFTER`), with or without a word about language; every other
+    language a person can name (`services.kernel.language_names.name_table`: "venäjän kielen taito",
+    "talar ryska", "Fluent Russian") beside a word about language, or under a requirement heading
+    (`cued`)."""
     found = [
         (code, m.start(), m.end())
         for code, pattern in LANGUAGE_WORDS.items()
         for m in pattern.finditer(sentence)
         if not NOT_A_LANGUAGE_AFTER.match(sentence, m.end())
     ]
+    taken = {start for _, start, _ in found}
+    found += [
+        (code, start, end)
+        for code, start, end in name_table(_OWN_NAMES).mentions(sentence, cued=cued)
+        if start not in taken and not NOT_A_LANGUAGE_AFTER.match(sentence, end)
+    ]
     return sorted(found, key=lambda x: x[1])
+
+
+_OWN_NAMES = frozenset(LANGUAGE_WORDS)
+"""The languages `LANGUAGE_WORDS` names (fi, sv, en), left out of the kernel's table of the others."""
 
 
 def _waived(sentence: str, at: int) -> bool:
@@ -184,6 +196,7 @@ def named_requirements(texts: Iterable[str]) -> NamedRequirements:
                 card = card_name(m.group(0))
                 if card not in cards and not _waived(sentence, m.start()):
                     cards.append(card)
-    required = tuple(sorted((c for c, r in found.items() if r), key=order.__getitem__))
-    optional = tuple(sorted((c for c, r in found.items() if not r), key=order.__getitem__))
+    rank = {code: order.get(code, len(order) + i) for i, code in enumerate(found)}  # (others as written)
+    required = tuple(sorted((c for c, r in found.items() if r), key=rank.__getitem__))
+    optional = tuple(sorted((c for c, r in found.items() if not r), key=rank.__getitem__))
     return NamedRequirements(required, licence, tuple(cards), optional)

@@ -22,6 +22,7 @@ A dead letter larger than the broker accepts is written truncated, with its orig
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,8 +151,24 @@ class DeadLetters:
                 raise DeadLetterError(f"dead letter not written: {again!r}") from again
             self.truncated += 1
         if self.ledger is not None:
-            self.ledger.record(origin, reason)
+            self.ledger.record(origin, without_identifiers(reason, key))
         return True
+
+
+#: A pseudonymous candidate id as the profile service makes them (``services.profile.domain.pseudonym``).
+PSEUDONYM_SHAPE = re.compile(r"c-[0-9a-f]{24}(?![0-9a-f])")
+KEY_PLACEHOLDER = "<key>"
+PSEUDONYM_PLACEHOLDER = "<pseudonym>"
+
+
+def without_identifiers(reason: str, key: str | None = None) -> str:
+    """``reason`` as the service's own record keeps it: the record's ``key`` (a candidate id, which the
+    dead letter on the topic carries anyway) replaced by ``KEY_PLACEHOLDER`` and any other pseudonym by
+    ``PSEUDONYM_PLACEHOLDER`` (privacy37: the rows stay for good, so they must not name a jobseeker who
+    withdraws later; "candidate 'c-…' differs from the record's key 'c-…'" did)."""
+    if key:
+        reason = reason.replace(key, KEY_PLACEHOLDER)
+    return PSEUDONYM_SHAPE.sub(PSEUDONYM_PLACEHOLDER, reason)
 
 
 def _headers_size(headers: list[tuple[str, bytes]]) -> int:
@@ -293,6 +310,8 @@ class ConsumerLoop:
     def _dead_letter(self, message: Any, reason: str) -> None:
         if self.dead_letters.send(message, reason):
             self.dead_lettered += 1
+            raw_key = message.key
+            key = raw_key.decode(errors="replace") if isinstance(raw_key, bytes) else raw_key
             log.error(
                 "poison message sent to dead letters",
                 extra={
@@ -300,7 +319,7 @@ class ConsumerLoop:
                     "topic": message.topic,
                     "partition": message.partition,
                     "offset": message.offset,
-                    "reason": reason,
+                    "reason": without_identifiers(reason, key),  # logs are kept too
                 },
             )
             metrics.DEAD_LETTERS.labels(self.name, message.topic).inc()

@@ -36,7 +36,7 @@ def dead_letters_table(metadata: MetaData) -> Table:
         Column("topic", String(200), primary_key=True),
         Column("partition", Integer, primary_key=True, autoincrement=False),
         Column("offset", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
-        Column("reason", String(1000), nullable=False),
+        Column("reason", String(1000), nullable=False),  # ``without_identifiers``
         Column("sent_at", DateTime(timezone=True), nullable=False),
     )
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Connection,
     DateTime,
@@ -59,6 +60,8 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("event_type", String(100), nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("published_at", DateTime(timezone=True), nullable=True, index=True),
+        # set by ``Outbox.forget`` on a row still waiting when its key was erased: deleted once published
+        Column("forget_when_published", Boolean, nullable=True),
     )
     Table(
         PARKED_TABLE,
@@ -86,9 +89,13 @@ class Outbox:
         self.table = table
         self.max_event_bytes = max_event_bytes
 
-    def add(self, conn: Connection, topic: str, envelope: Envelope) -> None:
+    def add(
+        self, conn: Connection, topic: str, envelope: Envelope, *, forget_when_published: bool = False
+    ) -> None:
         """Store ``envelope`` for ``topic``. Raises ``EventTooLargeError`` (nothing is stored; the
-        caller's transaction should roll back) when it exceeds the event size budget."""
+        caller's transaction should roll back) when it exceeds the event size budget.
+        ``forget_when_published``: its key is an erased jobseeker's (a refused access naming them, reported
+        after the erasure): the row is deleted once the broker has it (``forget``)."""
         value = envelope.encode()
         if len(value) > self.max_event_bytes:
             raise EventTooLargeError(envelope.event_type, len(value), self.max_event_bytes)
@@ -99,6 +106,7 @@ class Outbox:
                 value=value,
                 event_type=envelope.event_type,
                 created_at=datetime.now(UTC),
+                forget_when_published=forget_when_published or None,
             )
         )
 
@@ -118,12 +126,19 @@ class Outbox:
     def forget(self, conn: Connection, key: str) -> int:
         """Erasure: delete the rows already published under ``key`` (kept ``keep_published`` for
         inspection) and the parked ones (never to be delivered), inside the caller's transaction;
-        rows still waiting are left to the relay (a tombstone added after them must follow them).
-        Returns how many rows were deleted."""
+        rows still waiting are left to the relay (a tombstone added after them must follow them; an
+        access report must still reach the profile service's audit log) but marked
+        ``forget_when_published``: the relay deletes them once the broker has them, instead of keeping
+        them, key and time, beside the erasure (privacy37). Returns how many rows were deleted."""
         published = conn.execute(
             delete(self.table)
             .where(self.table.c.message_key == key)
             .where(self.table.c.published_at.is_not(None))
+        )
+        conn.execute(
+            update(self.table)
+            .where(self.table.c.message_key == key, self.table.c.published_at.is_(None))
+            .values(forget_when_published=True)
         )
         parked = parked_table(self.table)
         stuck = conn.execute(delete(parked).where(parked.c.message_key == key))
@@ -243,7 +258,8 @@ class OutboxRelay:
         key (a withdrawn jobseeker's pseudonym), and kept beside the service's other records its key and time
         would tie the erased pseudonym to the erasure, as would an upsert still waiting at the withdrawal and
         published after it (outside tester 36, H9). On SQLite the write-ahead log is then checkpointed
-        (``shared.db.forget_erased``), so the database file keeps no copy."""
+        (``shared.db.forget_erased``), so the database file keeps no copy. So is a row ``Outbox.forget``
+        marked ``forget_when_published`` (waiting when its key was erased)."""
         if not ids:
             return
         t = self.table
@@ -261,7 +277,10 @@ class OutboxRelay:
                         t.c.published_at.is_not(None),
                     )
                 )
-        if tombstones:
+            erased = conn.execute(
+                delete(t).where(t.c.id.in_(ids), t.c.forget_when_published.is_(True))
+            ).rowcount
+        if tombstones or erased:
             forget_erased(self.engine)
 
     def _park(self, row_id: int, error: Exception) -> None:
@@ -273,7 +292,9 @@ class OutboxRelay:
                     t.c.id == row_id
                 )
             ).one()
-            conn.execute(insert(p).values(**row._mapping, parked_at=datetime.now(UTC), reason=reason))
+            erased = conn.execute(select(t.c.forget_when_published).where(t.c.id == row_id)).scalar()
+            if not erased:  # (a row of an erased key is not kept for an operator: it is dropped)
+                conn.execute(insert(p).values(**row._mapping, parked_at=datetime.now(UTC), reason=reason))
             conn.execute(delete(t).where(t.c.id == row_id))
         self.parked += 1
         log.error(

@@ -18,7 +18,7 @@ from shared.config import REPO_ROOT
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
 from tests.api.databases import migrated
-from tests.helpers import WELDER, common_settings
+from tests.helpers import MATCHING_KEY, WELDER, common_settings
 
 VACANCIES = "kohtaanto.vacancies.v1"
 CANDIDATES = "kohtaanto.candidates.v1"
@@ -67,6 +67,7 @@ def matching_app(
         common=common,
         cache_dir=REPO_ROOT / ".cache" / "matching",
         start_feed=False,
+        record_key=MATCHING_KEY,
     )
     with (
         mock.patch.object(app_module, "load_taxonomy", _taxonomy),

@@ -713,7 +713,7 @@ def test_comments_stored_before_the_personal_data_check_are_listed_and_masked_by
     from services.matching.config import Settings
     from services.matching.team.cli import main
     from shared.config import REPO_ROOT
-    from tests.helpers import common_settings
+    from tests.helpers import MATCHING_KEY, common_settings
 
     client = app.test_client()
     first, second, clean = app.candidate_ids[:3]
@@ -747,6 +747,7 @@ def test_comments_stored_before_the_personal_data_check_are_listed_and_masked_by
         common=common_settings("matching", str(engine.url.render_as_string(hide_password=False))),
         cache_dir=REPO_ROOT / ".cache" / "matching",
         start_feed=False,
+        record_key=MATCHING_KEY,
     )
 
     assert main(["recheck-comments"], settings) == 1

@@ -313,6 +313,36 @@ def test_identifiers_and_hidden_characters_in_course_ids_and_titles_are_422s_nam
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_catalogues_hidden_text_and_other_scripts_digits_are_422s_and_nothing_is_stored(app, lang):
+    """Outside tester 37, K1, in a catalogue import: a title carrying a phone number in invisible tag characters,
+    one with variation selectors between its digits and one in NKo digits, and an id with an identity code in
+    Arabic-Indic digits, are line errors naming the column in the request's language; nothing is stored."""
+    client = app.test_client()
+    rows = catalogue_rows()
+    rows[0][2] = rows[0][2] + "".join(chr(0xE0000 + ord(c)) for c in " soita 0401234567")
+    rows[1][2] = "Soita " + "\ufe0f".join("0401234567")
+    rows[2][2] = "Soita \u07c040 123 4567"
+    rows[2][0] = "١٣١٠٥٢-٣٠٨T"
+    for dry_run in ("true", "false"):
+        r = client.post(
+            f"/api/v1/training/catalogue?dry_run={dry_run}&confirm_removal=true&lang={lang}",
+            data=csv_bytes(rows),
+            headers={**OPERATOR, "Content-Type": "text/csv"},
+        )
+        assert r.status_code == 422, r.json
+        file = r.json["errors"]["file"]
+        assert sorted(file) == ["2", "3", "4"], file
+        assert all(reason.startswith("title_fi") for line in ("2", "3") for reason in file[line]), file
+        assert sorted(reason.split(" ")[0].rstrip(":") for reason in file["4"]) == [
+            "course_id",
+            "title_fi",
+        ], file
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(courses)).all() == []
+    assert events(app) == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_course_ids_with_blanks_fillers_or_combining_marks_are_422s_and_nothing_is_stored(app, lang):
     """Outside tester 35b, G8: a dry run took "c\\u00a01", "c\\u28001", "c\\u31641" and "c\\u03011" as course ids;
     each looks like another id. Ids are a strict set (letters, digits, - _ . : /) in composed form."""

@@ -51,7 +51,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from shared.schemas import REFERENCE_FORMATS
-from shared.text import stacked_marks
+from shared.text import hidden_text, stacked_marks
 from tests.api.matching_world import welding_shortage_world
 from tests.api.test_vacancy_api import valid as vacancy_body
 from tests.bad_input import first_caller
@@ -340,8 +340,10 @@ def _texts(value: Any) -> Iterator[str]:
 def follows_the_rules(case: Any, geography: Any) -> bool:
     """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``), and the
     short-text rule of every name and title that a pattern cannot state: no character under a stack of
-    combining marks (``shared.text.stacked_marks``; outside tester 36, H10)."""
-    if any(stacked_marks(text) for text in _texts(case.body)):
+    combining marks (``shared.text.stacked_marks``; outside tester 36, H10), and of every screened text: no hidden
+    text (``shared.text.hidden_text``: tag characters outside an emoji flag, variation selectors in a row;
+    outside tester 37, K1)."""
+    if any(stacked_marks(text) or hidden_text(text) for text in _texts(case.body)):
         return False
     rule = BODY_RULES.get(case.operation.label)
     return rule is None or not isinstance(case.body, dict) or rule(case.body, geography)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from deploy.stack import Stack
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
+from tests.helpers import JWT_SECRET, MATCHING_KEY, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -38,6 +38,7 @@ def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_MATCHING_KEY": MATCHING_KEY.decode(),
             "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
         },
     )

@@ -35,6 +35,7 @@ def demo_stack(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator
     keys = {
         "KOHTAANTO_JWT_SECRET": secrets.token_urlsafe(48),
         "KOHTAANTO_PSEUDONYM_KEY": secrets.token_urlsafe(48),
+        "KOHTAANTO_MATCHING_KEY": secrets.token_urlsafe(48),
     }
     broker.start(timeout=240)
     stack = Stack.on_broker(

@@ -2,7 +2,7 @@ import pytest
 
 from deploy.stack import Stack
 from services.matching.index.reference import load_taxonomy
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
+from tests.helpers import JWT_SECRET, MATCHING_KEY, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,7 @@ def stack(kafka_broker, tmp_path_factory, free_ports):
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_MATCHING_KEY": MATCHING_KEY.decode(),
             "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
             # The tests load data through the API as one caller per role: a bulk load.
             "KOHTAANTO_RATE_LIMIT_WRITE": "10000 per minute",

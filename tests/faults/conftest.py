@@ -15,7 +15,7 @@ from deploy.kafka.broker import LocalBroker, find_free_port
 from deploy.stack import Stack
 from shared.config import REPO_ROOT
 from tests.faults.harness import Report
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
+from tests.helpers import JWT_SECRET, MATCHING_KEY, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 _REPORT = Report()
 
@@ -73,6 +73,7 @@ def faults_stack(faults_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_MATCHING_KEY": MATCHING_KEY.decode(),
             "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
             # The scenarios write through the API as one caller per role, as fast as they can.
             "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per minute",

@@ -43,6 +43,7 @@ def compose() -> list[str]:
 SECRETS = {
     "KOHTAANTO_JWT_SECRET": "compose-test-jwt-secret-0123456789abcdef",
     "KOHTAANTO_PSEUDONYM_KEY": "compose-test-pseudonym-key-0123456789abcdef",
+    "KOHTAANTO_MATCHING_KEY": "compose-test-matching-key-0123456789abcdef",
     "KOHTAANTO_DB_PASSWORD": "compose-test-db-password",
     # Kafka: the admin's (broker, operators) and each service's SASL password
     **{password_variable(user): f"test-{user}" for user in ("admin", *KAFKA_USERS)},

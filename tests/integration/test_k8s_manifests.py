@@ -103,6 +103,7 @@ def test_secrets_are_referenced_never_written_and_the_pseudonym_key_reaches_only
     secret_vars = {
         "KOHTAANTO_JWT_SECRET",
         "KOHTAANTO_PSEUDONYM_KEY",
+        "KOHTAANTO_MATCHING_KEY",
         "KOHTAANTO_DB_PASSWORD",
         "KAFKA_PASSWORD",
     }
@@ -112,6 +113,8 @@ def test_secrets_are_referenced_never_written_and_the_pseudonym_key_reaches_only
                 assert "secretKeyRef" in entry.get("valueFrom", {}), (name, entry)
         has_key = "KOHTAANTO_PSEUDONYM_KEY" in env_names(container)
         assert has_key == name.startswith("profile"), name
+        has_matching_key = "KOHTAANTO_MATCHING_KEY" in env_names(container)
+        assert has_matching_key == name.startswith("matching"), name
     config = next(
         o for o in objects if o["kind"] == "ConfigMap" and o["metadata"]["name"] == "kohtaanto-config"
     )

@@ -20,7 +20,7 @@ from deploy.kafka.broker import LocalBroker, find_free_port
 from deploy.stack import Stack
 from shared.config import REPO_ROOT
 from shared.logging import RepeatThrottle
-from tests.helpers import JWT_SECRET, TEST_ORGANISATIONS
+from tests.helpers import JWT_SECRET, MATCHING_KEY, TEST_ORGANISATIONS
 
 pytestmark = [pytest.mark.kafka]
 
@@ -58,7 +58,11 @@ def test_matching_with_the_broker_down_stops_on_sigterm_with_a_snapshot_and_logs
         broker,
         tmp_path / "stack",
         ports=ports,
-        env={"KOHTAANTO_JWT_SECRET": JWT_SECRET, "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS)},
+        env={
+            "KOHTAANTO_JWT_SECRET": JWT_SECRET,
+            "KOHTAANTO_MATCHING_KEY": MATCHING_KEY.decode(),
+            "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
+        },
     )
     for folder in (stack.home / "data", stack.home / "logs"):
         folder.mkdir(parents=True, exist_ok=True)

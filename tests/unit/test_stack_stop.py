@@ -61,3 +61,17 @@ def test_only_profile_gets_the_pseudonym_key_whatever_the_stack_or_the_caller_ca
         env = stack.service_env(service)
         assert "KOHTAANTO_PSEUDONYM_KEY" not in env, service
         assert env["KOHTAANTO_JWT_SECRET"] == "s" * 48
+
+
+def test_only_matching_gets_its_record_key(tmp_path):
+    """privacy37: matching's key of the erased candidates' markers is its own, as the pseudonym key is
+    profile's (compose and k8s give it to matching only)."""
+    stack = Stack(
+        home=tmp_path,
+        bootstrap_servers="127.0.0.1:1",
+        env={"KOHTAANTO_MATCHING_KEY": "m" * 48, "KOHTAANTO_PSEUDONYM_KEY": "k" * 48},
+    )
+    assert stack.service_env("matching")["KOHTAANTO_MATCHING_KEY"] == "m" * 48
+    assert "KOHTAANTO_PSEUDONYM_KEY" not in stack.service_env("matching")
+    for service in ("vacancy", "profile"):
+        assert "KOHTAANTO_MATCHING_KEY" not in stack.service_env(service), service

@@ -61,7 +61,7 @@ def team_records(settings: Settings) -> TeamRecords:
         raise NoServiceDatabaseError(shown)
     prepare_database(engine, service_migrations("matching", metadata), migrate=common.migrate_on_start)
     return TeamRecords(
-        lambda: UnitOfWork(engine),
+        lambda: UnitOfWork(engine, settings.record_key),
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places.of(geography(common.reference_dir)),
         period_rules=settings.period_rules,

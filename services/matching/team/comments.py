@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.pii import MATCHING_PLACEHOLDERS, find_sensitive_data
+from shared.text import hidden_text, without_hidden_text
 
 log = logging.getLogger(__name__)
 
 #: Keys of a stored meeting's content whose string values are text people typed (``meeting.OutcomeRow.comment``,
 #: ``meeting.FollowUpRow.action``)
 TYPED_KEYS = ("comment", "action")
+#: The kind ``kinds_in`` gives a text carrying text nobody sees (``shared.text.hidden_text``: tag characters,
+#: a run of variation selectors; refused when written since outside tester 37, K1).
+HIDDEN_TEXT = "hidden_text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +54,18 @@ class Found:
 
 
 def kinds_in(text: str | None) -> tuple[str, ...]:
-    """The kinds of personal data ``find_sensitive_data`` finds in ``text``, sorted; () for none."""
-    return tuple(sorted({f.kind for f in find_sensitive_data(text)})) if text else ()
+    """The kinds of personal data ``find_sensitive_data`` finds in ``text``, and ``HIDDEN_TEXT`` when it
+    carries hidden text (whatever that says: it is removed, not read), sorted; () for none."""
+    if not text:
+        return ()
+    kinds = {f.kind for f in find_sensitive_data(text)} | ({HIDDEN_TEXT} if hidden_text(text) else set())
+    return tuple(sorted(kinds))
 
 
 def masked(text: str) -> str:
-    """``text`` with each ``find_sensitive_data`` finding replaced by its placeholder."""
+    """``text`` without its hidden text (``shared.text.without_hidden_text``) and with each
+    ``find_sensitive_data`` finding replaced by its placeholder."""
+    text = without_hidden_text(text)
     out, at = [], 0
     for f in find_sensitive_data(text):
         out += [text[at : f.start], MATCHING_PLACEHOLDERS.get(f.kind, "[?]")]

@@ -48,14 +48,17 @@ def read_path(payload: Any) -> dict[str, Any]:
 
 
 def path_updated(uow_factory: UowFactory, record: Record, path: dict[str, Any]) -> None:
-    """Keep the path's watch points (idempotent by event id; older versions are ignored)."""
+    """Keep the path's watch points (idempotent by event id; older versions are ignored). A path of an
+    erased candidate (a late duplicate, a dead letter re-published after the withdrawal) is not kept: it
+    would store the pseudonym again and count the person in the meeting's follow-ups (privacy37)."""
     from services.matching.team.repository import processed  # not at import: events -> here -> repository
 
     assert record.envelope is not None
     with uow_factory() as uow:
         if not claim(uow.conn, processed, NAME, record.envelope.event_id):
             return
-        uow.paths.apply(path, datetime.now(UTC))
+        if not uow.erased(path["candidate_id"]):
+            uow.paths.apply(path, datetime.now(UTC))
         uow.commit()
 
 

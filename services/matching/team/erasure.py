@@ -6,16 +6,17 @@ erasure consumer (``team.events.ERASURE_CONSUMER``) then deletes the candidate's
 comment and follow-up: the free text people typed) and removes every row naming the candidate from every stored
 meeting, past weeks included, so no view, download or re-prepared meeting shows them again.
 Idempotent: erasing twice changes nothing more. Erasure is final: ``ErasedCandidates`` remembers
-(by digest) which candidates were withdrawn, and the index never takes a record of theirs again.
+(by a keyed marker, nothing anyone could compute from the pseudonym) which candidates were withdrawn,
+and the index never takes a record of theirs again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, insert, select
@@ -133,56 +134,86 @@ def candidate_withdrawn(uow_factory: Callable[[], Any], record: Record) -> None:
         erase_candidate(uow_factory, record.key)
 
 
+#: What ``ErasedCandidates`` derives its marker key from ``Settings.record_key`` with.
+MARKER_KEY_LABEL = b"kohtaanto erased candidates\x1f"
+
+
+def marker_key(secret: bytes) -> bytes:
+    """The key (32 bytes) of the erased candidates' markers: HMAC-SHA-256 of ``MARKER_KEY_LABEL`` under
+    matching's record key (``KOHTAANTO_MATCHING_KEY``). Raises ``ValueError`` when ``secret`` is empty."""
+    if not secret:
+        raise ValueError("the erased candidates' markers need matching's record key")
+    return hmac.new(secret, MARKER_KEY_LABEL, hashlib.sha256).digest()
+
+
+def plain_digest(candidate_id: str) -> bytes:
+    """The first 16 bytes of the SHA-256 of ``candidate_id``: what ``erased_candidates`` held before
+    migration m0009 (an unkeyed hash: whoever held the pseudonym could find it there), now only the
+    message the keyed marker is made of, so that m0009 turns a stored digest into its marker."""
+    return hashlib.sha256(candidate_id.encode()).digest()[:16]
+
+
+def marker(key: bytes, digest: bytes) -> bytes:
+    """The marker (16 bytes) kept for an erased candidate: HMAC-SHA-256 under ``key`` (``marker_key``) of
+    its ``plain_digest``, truncated. Without the key it is unrelated to the pseudonym, so the table tells
+    a holder of an old pseudonym (an export, a meeting page, a Kafka segment) nothing."""
+    return hmac.digest(key, digest, "sha256")[:16]
+
+
 class ErasedCandidates:
-    """The candidates withdrawn so far, kept as the first 16 bytes of the SHA-256 of their
-    pseudonymous id (the ids themselves are not kept, 32 hex characters in the table, about 50 bytes
-    each in memory), in the matching service's database (table ``erased_candidates``).
+    """The candidates withdrawn so far, each kept as a keyed marker (``marker``: 16 bytes of HMAC-SHA-256
+    under a key derived from ``secret``, matching's ``KOHTAANTO_MATCHING_KEY``; 32 hex characters in the
+    table ``erased_candidates``, about 50 bytes each in memory), with nothing else: not the pseudonymous
+    id, not a hash anyone could compute from it, not when it was erased (privacy37: session 36 noted
+    that the unkeyed digest and time let anyone holding an old pseudonym learn that, and when, the
+    person withdrew).
 
     A withdrawn profile's candidate id never returns (a profile created again under its id is a new
     person with a new candidate id), so a record of an erased candidate read afterwards is stale by
     definition: a dead letter an operator re-published after the withdrawal (outside tester 6, G2:
     it sat after the tombstone on the compacted topic and brought the person back into shortlists,
     also on every later rebuild), or a late duplicate. The index feed asks this before it indexes a
-    candidate (``MatchingState``). Loaded on first use, not at construction; thread-safe."""
+    candidate (``MatchingState``). Loaded on first use, not at construction; thread-safe. Raises
+    ``ValueError`` when ``secret`` is empty."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, secret: bytes) -> None:
         self._engine = engine
-        self._digests: set[bytes] | None = None
+        self._key = marker_key(secret)
+        self._markers: set[bytes] | None = None
         self._lock = threading.Lock()
 
-    @staticmethod
-    def digest(candidate_id: str) -> bytes:
-        return hashlib.sha256(candidate_id.encode()).digest()[:16]
+    def marker(self, candidate_id: str) -> bytes:
+        """The marker ``candidate_id`` is kept as once erased."""
+        return marker(self._key, plain_digest(candidate_id))
 
     def _loaded(self) -> set[bytes]:
-        if self._digests is None:
+        if self._markers is None:
             from services.matching.team.repository import erased_candidates
 
             with self._engine.connect() as conn:
-                rows = conn.execute(select(erased_candidates.c.digest)).scalars()
-                self._digests = {bytes.fromhex(d) for d in rows}
-        return self._digests
+                rows = conn.execute(select(erased_candidates.c.marker)).scalars()
+                self._markers = {bytes.fromhex(d) for d in rows}
+        return self._markers
 
     def __contains__(self, candidate_id: object) -> bool:
         if not isinstance(candidate_id, str):
             return False
         with self._lock:
-            return self.digest(candidate_id) in self._loaded()
+            known = self._loaded()
+            return bool(known) and self.marker(candidate_id) in known
 
     def add(self, candidate_id: str) -> None:
         """Remember that ``candidate_id`` was withdrawn (idempotent)."""
         from services.matching.team.repository import erased_candidates
 
-        key = self.digest(candidate_id)
+        key = self.marker(candidate_id)
         with self._lock:
             known = self._loaded()
             if key in known:
                 return
             try:
                 with self._engine.begin() as conn:
-                    conn.execute(
-                        insert(erased_candidates).values(digest=key.hex(), erased_at=datetime.now(UTC))
-                    )
+                    conn.execute(insert(erased_candidates).values(marker=key.hex()))
             except IntegrityError:
                 pass  # the other process (worker or web) wrote it first
             known.add(key)

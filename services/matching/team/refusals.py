@@ -31,7 +31,9 @@ agency's explanation read or its outcome): a 2xx answer of the JSON API to a req
 outcome publishes its own, in the outcome's transaction (``TeamHandlers.record_outcome``, which marks the
 request ``mark_access_audited``), so an outcome is never stored unaudited nor audited twice. A granted
 read whose event cannot be written is answered 503 instead (nothing was written; the caller may retry):
-an access is never given unaudited.
+an access is never given unaudited. Only a view's own methods are granted accesses (``shared.methods``:
+outside tester 37, K2, an ``OPTIONS`` on an explanation by an employer without the door was recorded as
+granted): ``OPTIONS`` and ``HEAD`` are answered before sign-in and return no data.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from services.matching.team import events
 from services.matching.team.repository import UnitOfWork
 from shared.auth import Principal, verified_principal
 from shared.http import abort
+from shared.methods import VIEW_METHODS
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import caller_key
 from shared.refusals import named_candidates, refusal_of
@@ -190,6 +193,7 @@ def install(
         if (
             caller is None
             or not 200 <= response.status_code < 300
+            or request.method not in VIEW_METHODS  # OPTIONS, HEAD: no data returned (shared.methods)
             or not request.path.startswith("/api/")
             or request.url_rule is None
             or g.get(_ACCESS_AUDITED)

@@ -29,13 +29,14 @@ from sqlalchemy import (
 
 from services.kernel.shortages import ShortageBook
 from services.matching.team import events
+from services.matching.team.erasure import marker, marker_key, plain_digest
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.paths import PathWatch
 from services.matching.team.shortages import ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
-from shared.idempotency import forget, idempotency_keys_table
+from shared.idempotency import forget, idempotency_keys_table, record_key
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
@@ -48,14 +49,14 @@ processed = processed_events_table(metadata)
 idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
 
-# Candidates withdrawn so far, by a digest of their pseudonymous id (not the id itself): a record of
-# theirs read later (a dead letter re-published after the withdrawal, a late duplicate) is not
-# indexed again (team.erasure.ErasedCandidates; outside tester 6, G2).
+# Candidates withdrawn so far, each by a keyed marker of their pseudonymous id (HMAC under matching's
+# record key; not the id, not a plain hash of it, not when): a record of theirs read later (a dead
+# letter re-published after the withdrawal, a late duplicate) is not indexed again
+# (team.erasure.ErasedCandidates; outside tester 6, G2; privacy37).
 erased_candidates = Table(
     "erased_candidates",
     metadata,
-    Column("digest", String(32), primary_key=True),
-    Column("erased_at", DateTime(timezone=True), nullable=False),
+    Column("marker", String(32), primary_key=True),
 )
 
 shortage_lists = Table(
@@ -587,9 +588,13 @@ class UnitOfWork(SqlUnitOfWork):
     paths: PathWatchRepository
     training: TrainingRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, secret: bytes | None = None) -> None:
+        """``secret``: the service's ``Settings.record_key``, which keys what the stored answers of
+        retried POSTs keep about a jobseeker (``shared.idempotency.record_key``)."""
         super().__init__(engine)
         self._outbox = Outbox(outbox)
+        self.record_key = record_key(secret) if secret else None
+        self._marker_key = marker_key(secret) if secret else None
 
     def _open(self, conn: Connection) -> None:
         self.shortages = ShortageRepository(conn)
@@ -599,13 +604,33 @@ class UnitOfWork(SqlUnitOfWork):
         self.training = TrainingRepository(conn)
 
     def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
-        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
-        self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
+        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction. A refusal
+        keyed by an erased candidate (an access to them refused after the withdrawal, reported to the
+        profile service's audit log) leaves the outbox as soon as it is published (privacy37); the other
+        events name a candidate the index holds (granted accesses, outcomes), and are not looked up."""
+        erased = event is events.ACCESS_REFUSED and self.erased(key)
+        self._outbox.add(
+            self.conn,
+            event.topic.name,
+            event.envelope(key, payload, events.PRODUCER),
+            forget_when_published=erased,
+        )
+
+    def erased(self, candidate_id: str) -> bool:
+        """Whether ``candidate_id`` was erased (its keyed marker is in ``erased_candidates``); False without
+        the service's key."""
+        if self._marker_key is None:
+            return False
+        wanted = marker(self._marker_key, plain_digest(candidate_id)).hex()
+        found = self.conn.execute(
+            select(erased_candidates.c.marker).where(erased_candidates.c.marker == wanted)
+        ).first()
+        return found is not None
 
     def forget_published(self, key: str) -> int:
         """Erasure: delete the outbox rows already published (or parked) under ``key``, and the
         answers kept for ``Idempotency-Key`` retries that name it (an outcome's comment)."""
-        forget(self.conn, idempotency_keys, key)
+        forget(self.conn, idempotency_keys, key, key=self.record_key, candidate_id=key)
         return self._outbox.forget(self.conn, key)
 
     def publish_tombstone(self, topic: TopicSpec, key: str) -> None:

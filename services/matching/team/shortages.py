@@ -30,6 +30,7 @@ from services.kernel.shortages import (
     ShortageBook,
 )
 from services.kernel.texts import N_
+from services.matching.team.cells import error_reasons
 from shared.geography import fold
 from shared.tables import Table, TableError, excel_date, read_table
 
@@ -700,6 +701,11 @@ def read_shortage_table(
             ]
             continue
         value = {c: row[i].strip() for c, i in index.items()}
+        # Excel's error value in a cell (#N/A, #PUUTTUU!, #DIV/0!) is the line's reason, never read as a
+        # value (outside tester 37, K4)
+        if errored := error_reasons(value):
+            errors[line] = list(errored.values())
+            continue
         reasons: list[str] = []
         skipped: list[str] = []
         occupation = _occupation(value["occupation"], catalogue, reasons, names, skipped)

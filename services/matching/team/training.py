@@ -9,14 +9,16 @@ A **catalogue** file has one course per line (CSV in any common dialect, or an `
 | ``provider`` | organisation id of the school or firm (lower-case slug) |
 | ``title_fi``, ``title_sv`` | the title in Finnish and in Swedish (at least one of the two) |
 | ``skills`` | ESCO skill URIs taught, separated by ``|``, ``;``, ``,`` or whitespace |
-| ``length_weeks`` | length in weeks (``4``, ``12,5``) |
+| ``length_weeks`` | length in weeks (``4``, ``12,5``, ``12.5``; ``cells.decimal_number``) |
 | ``municipality`` | where it is held (code, Finnish or Swedish name, or the former name of a merged or renamed municipality, read as today's with a warning); empty when online only |
-| ``online`` | yes/no (kyllä/ei, ja/nej, true/false, 1/0, x) |
+| ``online`` | yes/no (kyllä/ei, ja/nej, true/false, 1/0, x, and Excel's booleans of a CSV saved by Finnish or Swedish Excel, TOSI/EPÄTOSI, SANT/FALSKT: ``cells.yes_no``) |
 | ``apprenticeship`` | yes/no: an apprenticeship (oppisopimus) at a workplace |
 | ``start_dates`` | next start dates (ISO ``2027-01-11``, Finnish ``11.1.2027``, an Excel date cell or its serial number ``46398``), separated like skills, each at most ten years ahead (``Places.day_refusal``); ``continuous`` (jatkuva haku) for a rolling start |
 | ``url`` (optional) | the provider's page of the course: an ``https://`` address (``_url_reasons``) |
 
-The whole file is checked before anything is stored: any bad line gives every reason per line
+A cell holding an Excel error value (``#N/A``, ``#PUUTTUU!``, ``#SAKNAS!``, ``#DIV/0!``: ``cells.
+excel_error``) is a reason on its line naming the column, never read as a value. The whole file is checked
+before anything is stored: any bad line gives every reason per line
 number, and nothing is imported. Title rows above the header and notes below the table ("Lähde: …")
 are skipped, the notes with a warning naming their line (``read_catalogue``). An import replaces the
 courses of each provider in the file.
@@ -41,24 +43,27 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from services.kernel.texts import N_
+from services.matching.team.cells import NO_WORDS, YES_WORDS, decimal_number, error_reasons, yes_no
 
 MIN_REACH_KM = 40.0
 COLUMNS = ("course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality",
            "online", "apprenticeship", "start_dates")  # fmt: skip
 OPTIONAL = ("url",)
-YES = {"yes", "y", "kyllä", "kylla", "k", "ja", "j", "true", "1", "x"}
-NO = {"no", "n", "ei", "e", "nej", "false", "0", ""}
+YES, NO = YES_WORDS, NO_WORDS  # cells.yes_no
 CONTINUOUS = {"continuous", "jatkuva", "jatkuva haku", "fortlöpande", "löpande", "rolling"}
 _SPLIT = re.compile(r"[|;,\s]+")
 #: An ESCO skill URI in any harmless spelling (scheme, case, trailing "/"), or a bare UUID.
 _ESCO_SKILL_SHAPE = re.compile(
     r"^(?:(?:https?://)?data\.europa\.eu/esco/skill/)?[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/?$", re.I
 )
-_DATE_SPLIT = re.compile(r"[|;,]+|\s{1,}(?=\d)")
 _ORG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
-_FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+#: a time of day after a date, as Finnish and Swedish Excel write a date-and-time cell into a CSV
+#: ("5.12.2026 8:00", "5.12.2026 8.00.00"): part of the date, dropped (outside tester 37, K4)
+_TIME_OF_DAY = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+_DATE_SPLIT = re.compile(r"[|;,]+|\s{1,}(?=\d)(?!" + _TIME_OF_DAY + r"(?:[\s|;,]|$))")
+_FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+" + _TIME_OF_DAY + r")?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_ISO_DATE_TIME = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_ISO_DATE_TIME = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})(?:T\d{2}|\s+\d{1,2}):\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 #: The years a catalogue's start date may fall in (outside them: a typo, a 422 naming the line).
@@ -257,6 +262,8 @@ def read_catalogue(
             return cells[i].strip() if i is not None and i < len(cells) else ""
 
         reasons: list[str] = []
+        # a cell holding Excel's error value (#N/A, #PUUTTUU!) is its column's one reason (outside tester 37, K4)
+        errored = error_reasons({name: cell(name) for name in at})
         course_id, provider = cell("course_id"), cell("provider").lower()
         if not 1 <= len(course_id) <= 100:
             reasons.append(N_("course_id: 1–100 characters."))
@@ -357,6 +364,8 @@ def read_catalogue(
                 % {"id": repr(course_id), "provider": provider, "line": seen[key]}
             )
         seen.setdefault(key, line)
+        if errored:
+            reasons = [r for r in reasons if _column_of(r) not in errored] + list(errored.values())
         if reasons:
             errors[line] = reasons
             continue
@@ -384,20 +393,18 @@ def read_catalogue(
 
 
 def _number(text: str) -> float | None:
-    try:
-        value = float(text.replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    """A number of a cell, with a decimal comma or point and digit groups (``cells.decimal_number``)."""
+    return decimal_number(text)
 
 
 def _flag(text: str) -> bool | None:
-    folded = text.strip().casefold()
-    if folded in YES:
-        return True
-    if folded in NO:
-        return False
-    return None
+    """Yes or no of a cell (``cells.yes_no``), None when neither."""
+    return yes_no(text)
+
+
+def _column_of(reason: str) -> str:
+    """The column a line's reason names first ("online: yes or no." → "online")."""
+    return re.split(r"[\s:(]", reason, maxsplit=1)[0]
 
 
 def _dates(text: str, excel_date: Callable[[str], date | None]) -> tuple[list[date], bool, list[str]]:

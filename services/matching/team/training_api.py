@@ -180,7 +180,9 @@ class Catalogue(MethodView):
         one course per line with the columns ``course_id``, ``provider``, ``title_fi``, ``title_sv``,
         ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (code, Finnish or Swedish
         name, or a former name of a merged or renamed municipality, read as today's with a line
-        warning; empty when online only), ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej),
+        warning; empty when online only), ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej, true/false, and Excel's booleans as Finnish
+        and Swedish Excel save them, TOSI/EPÄTOSI, SANT/FALSKT; a cell holding an Excel error value such as #N/A or
+        #PUUTTUU! is a reason naming its column),
         ``start_dates`` (ISO or d.m.yyyy, an Excel date cell or its serial number, at most ten years
         ahead as every date; or ``continuous``) and optionally ``url`` (an ``https://`` address). Title rows above the header are skipped; notes below the table
         ("Lähde: …") are skipped with a line warning. The whole file is checked first: any bad line

@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev21",
         "fi-dev22",
         "fi-dev23",
+        "fi-dev24",
         "sv-dev",
         "sv-dev2",
         "sv-dev3",
@@ -57,6 +58,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "sv-dev15",
         "sv-dev16",
         "sv-dev17",
+        "sv-dev18",
     ],
 )
 def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name):
@@ -86,6 +88,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev21": 75,
         "fi-dev22": 75,
         "fi-dev23": 75,
+        "fi-dev24": 75,
         "sv-dev": 30,
         "sv-dev2": 45,
         "sv-dev3": 32,
@@ -101,6 +104,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "sv-dev15": 75,
         "sv-dev16": 75,
         "sv-dev17": 75,
+        "sv-dev18": 75,
     }
     # a row with no skill (company boilerplate, benefits, how to apply) is kept in the file and
     # skipped by the benchmark; the minimum counts the sentences that name a skill

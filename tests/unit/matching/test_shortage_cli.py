@@ -10,7 +10,7 @@ from services.matching.team.cli import main
 from services.matching.team.repository import metadata, outbox, shortage_lists
 from shared.config import REPO_ROOT
 from shared.migrations import service_migrations, upgrade
-from tests.helpers import common_settings, sqlite_url
+from tests.helpers import MATCHING_KEY, common_settings, sqlite_url
 
 SEED = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
 
@@ -21,6 +21,7 @@ def settings(tmp_path, create=True):
         common=common_settings("matching", sqlite_url(tmp_path, "matching")),
         cache_dir=REPO_ROOT / ".cache" / "matching",
         start_feed=False,
+        record_key=MATCHING_KEY,
     )
     if create:
         upgrade(create_engine(chosen.common.database_url), service_migrations("matching", metadata))

@@ -13,7 +13,7 @@ from services.matching.config import Settings as MatchingSettings
 from services.profile.config import Settings as ProfileSettings
 from shared import auth
 from shared.config import REPO_ROOT, AuthSettings, CommonSettings, ConfigError, ServerSettings
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, common_settings
+from tests.helpers import JWT_SECRET, MATCHING_KEY, PSEUDONYM_KEY, common_settings
 
 SECRET = "s" * 40
 
@@ -63,6 +63,7 @@ def test_gunicorn_listens_on_loopback_unless_told_otherwise(environment: pytest.
 
 def test_from_env_reads_the_declared_variables(environment: pytest.MonkeyPatch, tmp_path: Path) -> None:
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
+    environment.setenv("KOHTAANTO_MATCHING_KEY", SECRET)
     environment.setenv("KOHTAANTO_DATA_DIR", str(tmp_path))
     environment.setenv("KOHTAANTO_CORS_ORIGINS", "http://a.example, http://b.example ,")
     environment.setenv("KOHTAANTO_DEFAULT_K", "7")
@@ -82,6 +83,7 @@ def test_the_recognition_models_threads_are_one_unless_told_otherwise(
     environment: pytest.MonkeyPatch,
 ) -> None:
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
+    environment.setenv("KOHTAANTO_MATCHING_KEY", SECRET)
     assert MatchingSettings.from_env().recognition_threads == 1
     environment.setenv("KOHTAANTO_RECOGNITION_THREADS", "2")
     assert MatchingSettings.from_env().recognition_threads == 2
@@ -92,6 +94,7 @@ def test_the_recognition_models_threads_are_one_unless_told_otherwise(
 
 def test_an_empty_variable_counts_as_unset(environment: pytest.MonkeyPatch) -> None:
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
+    environment.setenv("KOHTAANTO_MATCHING_KEY", SECRET)
     environment.setenv("KOHTAANTO_DEFAULT_K", "")
     assert MatchingSettings.from_env().default_k == 20
 
@@ -132,6 +135,21 @@ def test_a_missing_or_malformed_secret_is_one_line_naming_the_variable(
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize("value", [None, "short"])
+def test_matching_without_its_own_record_key_is_one_line_naming_the_variable(
+    environment: pytest.MonkeyPatch, value: str | None
+) -> None:
+    """privacy37: the erased candidates' markers and retried POSTs' records are keyed with matching's own
+    secret; like the pseudonym key it has no default."""
+    environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
+    if value is not None:
+        environment.setenv("KOHTAANTO_MATCHING_KEY", value)
+    with pytest.raises(ConfigError) as raised:
+        MatchingSettings.from_env()
+    assert "KOHTAANTO_MATCHING_KEY" in str(raised.value) and "\n" not in str(raised.value)
+    assert "short" not in str(raised.value)
+
+
 def test_a_malformed_number_is_one_line_naming_the_variable(environment: pytest.MonkeyPatch) -> None:
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
     environment.setenv("PORT", "eighty")
@@ -143,7 +161,9 @@ def test_settings_built_in_code_never_read_the_environment(environment: pytest.M
     environment.setenv("KOHTAANTO_DEFAULT_K", "3")
     environment.setenv("KOHTAANTO_CORS_ORIGINS", "http://elsewhere.example")
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
-    settings = MatchingSettings(common=common_settings("matching", "sqlite://"), cache_dir=Path("/tmp"))
+    settings = MatchingSettings(
+        common=common_settings("matching", "sqlite://"), cache_dir=Path("/tmp"), record_key=MATCHING_KEY
+    )
     assert settings.default_k == 20
     assert settings.common.cors_origins == ()
     assert settings.common.auth.jwt_secret == JWT_SECRET

@@ -152,3 +152,23 @@ def test_a_database_outage_is_retried_for_as_long_as_it_lasts_and_never_dead_let
         loop.consumer = FakeConsumer([good(0)])
         assert not loop.poll_once()
     assert dlq.sent == []
+
+
+def test_the_services_own_record_of_a_dead_letter_names_no_pseudonym():
+    """privacy37: the ``dead_letters`` rows stay for good, so a reason naming the record's key or another
+    candidate id ("candidate 'c-…' differs from the record's key 'c-…'") would outlive the jobseeker's
+    withdrawal; the dead letter on the topic still carries the record and the whole reason."""
+    key, other = "c-0123456789abcdef01234567", "c-89abcdef0123456789abcdef"
+
+    def handler(record):
+        raise PoisonMessageError(f"candidate {other!r} differs from the record's key {record.key!r}")
+
+    ledger, dlq = MemoryDeadLetterLedger(), FakeSender()
+    loop = ConsumerLoop(
+        FakeConsumer([good(0, key)]), handler, DeadLetters(dlq, "dlq", "test", ledger=ledger), name="t"
+    )
+    loop.poll_once()
+    (reason,) = ledger.reasons.values()
+    assert key not in reason and other not in reason
+    assert reason == "PoisonMessageError: candidate '<pseudonym>' differs from the record's key '<key>'"
+    assert key.encode() in dict(dlq.sent[0][3])["dlq.reason"] and dlq.sent[0][1] == key

@@ -150,3 +150,33 @@ def test_a_published_tombstone_leaves_no_row_of_its_key_behind_it(tmp_path):
         ("t", "c-gone"),
     ]
     assert all(value is not None for _, _, value in kept)
+
+
+def test_a_row_waiting_when_its_key_is_erased_is_still_sent_and_then_kept_no_longer(tmp_path):
+    """privacy37: an erasure deletes the rows already sent under the key; one still waiting (an outcome, an
+    access report the profile service's audit log needs) must still go, but was then kept 7 days, key and
+    time beside the erasure. It leaves the outbox once the broker has it; another key's row stays."""
+    engine, table = make(tmp_path)
+    with engine.begin() as conn:
+        Outbox(table).add(conn, "t", Envelope("e", "c-gone", {"a": 1}, producer="p"))
+        Outbox(table).add(conn, "t", Envelope("e", "c-stays", {"a": 2}, producer="p"))
+    with engine.begin() as conn:
+        Outbox(table).forget(conn, "c-gone")
+    sender = FakeSender()
+    while OutboxRelay(engine, table, sender).relay_once():
+        pass
+    assert [key for _, key, _, _ in sender.sent] == ["c-gone", "c-stays"]
+    with engine.connect() as conn:
+        assert [r.message_key for r in conn.execute(select(table))] == ["c-stays"]
+
+
+def test_a_row_of_an_erased_key_the_broker_can_never_take_is_dropped_not_parked(tmp_path):
+    engine, table = make(tmp_path)
+    add_raw(engine, table, "c-gone", b"x" * 2_000_000)
+    with engine.begin() as conn:
+        Outbox(table).forget(conn, "c-gone")
+    relay = OutboxRelay(engine, table, FakeSender(max_bytes=1_048_576))
+    while relay.relay_once():
+        pass
+    with engine.connect() as conn:
+        assert (Outbox(table).pending(conn), Outbox(table).parked(conn)) == (0, 0)

@@ -129,7 +129,13 @@ def test_a_licence_or_card_waived_in_its_clause_is_not_named_and_the_other_claus
 
 @pytest.mark.parametrize(
     ("label", "code"),
-    [("Finnish", "fi"), ("speak Swedish", "sv"), ("understand written English", "en"), ("German", None)],
+    [
+        ("Finnish", "fi"),
+        ("speak Swedish", "sv"),
+        ("understand written English", "en"),
+        ("German", "de"),
+        ("welding", None),
+    ],
 )
 def test_an_esco_language_skill_label_gives_its_language(label, code):
     assert language_of_skill(label) == code

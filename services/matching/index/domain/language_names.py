@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from langcodes import Language
-from langcodes.registry_parser import parse_registry
-from language_data.names import code_to_names
 
-from .spoken import _LANGUAGE_SKILL, _scopes, language_skill_map
+from services.kernel.language_names import language_name_entries as language_name_entries
+from services.kernel.language_names import named_languages as named_languages
+
+from .spoken import _LANGUAGE_SKILL, language_skill_map
 from .taxonomy import Taxonomy
 
 _SWEDISH_CUE = re.compile(
@@ -268,59 +269,6 @@ def other_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
         if re.fullmatch(r"[A-Z][a-z]+", en):  # (in lower case too: "Fluent english required.")
             english.append((code, re.compile(rf"\b(?:{en}|{en.lower()})\b")))
     return OtherLanguageNames(tuple(swedish), tuple(english), bare)
-
-
-_VARIETY_CODES = {"fa-AF": "prs"}
-"""Languages whose names ``language_data`` keeps under a variety of another: Dari, the ISO 639-3
-``prs`` profiles store, is "Persian (Afghanistan)" there, named "dari" in Finnish and Swedish."""
-_MIN_SPEAKERS = 1_000_000
-"""A language without an ISO 639-1 code is named when at least this many speak it (``langcodes``'
-population data): Dari, Cantonese, Cebuano, Bhojpuri …, not the thousands of small languages of
-the registry whose English names are ordinary words ("Even", "Label", "Are")."""
-_HOME_LANGUAGES = frozenset({"smn", "sms", "sma", "smj", "krl", "fit"})
-"""Fewer speakers, named all the same: the Sámi languages, Karelian and Meänkieli of Finland and Sweden
-("inarinsaame", "koltansaame", "karjala", "meänkieli"; Northern Sámi ``se`` has an ISO 639-1 code)."""
-
-
-@lru_cache(maxsize=1)
-def named_languages() -> dict[str, tuple[str, str, str]]:
-    """Key "code|registry code" → (Finnish, Swedish, English) name of each language a person can name in
-    a CV or an ad, whether ESCO has a skill for it or not (outside tester 36, H3: Tagalog, Somali, Dari
-    and Tigrinya were dropped); the code is ISO 639 in the shortest form, as profiles store it ("fil"
-    for Tagalog's "tl", "prs" for Dari). Every language of the IANA registry (not a collection, a
-    special code or a deprecated one) with CLDR names in all three languages (``language_data``,
-    through ``langcodes``) that has an ISO 639-1 code, at least `_MIN_SPEAKERS` speakers or is one of
-    `_HOME_LANGUAGES`; a code with several registry codes ("tl", "fil") has several entries. About 320,
-    computed once (about 0.2 CPU-s)."""
-    codes = [
-        item["Subtag"]
-        for item in parse_registry()
-        if item.get("Type") == "language" and "Deprecated" not in item
-    ]
-    out: dict[str, tuple[str, str, str]] = {}
-    for code in [*codes, *_VARIETY_CODES]:
-        if _scopes().get(code.lower()) in ("collection", "special", "private-use"):
-            continue
-        names = code_to_names(code)
-        if not all(k in names for k in ("fi", "sv", "en")):
-            continue
-        found = Language.get(code)
-        key = _VARIETY_CODES.get(code) or (str(found.language) if not found.territory else code)
-        if (
-            len(code) > 2
-            and code not in _VARIETY_CODES
-            and code not in _HOME_LANGUAGES
-            and found.speaking_population() < _MIN_SPEAKERS
-        ):
-            continue
-        out[f"{key}|{code}"] = (names["fi"], names["sv"], names["en"])
-    return out
-
-
-def language_name_entries() -> list[tuple[str, str, str, str]]:
-    """(code, Finnish, Swedish, English name) of `named_languages`, one entry per registry code
-    (Tagalog's "tl" and "fil" both give code "fil")."""
-    return [(key.split("|")[0], *names) for key, names in named_languages().items()]
 
 
 @lru_cache(maxsize=4)

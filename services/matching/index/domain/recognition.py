@@ -4419,6 +4419,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
+    # a plus said by its loan words ("Englanti on hyvä bonus.", "Ruotsi on plussaa / etuna"; tester 36b, J6)
+    r"bonus\w*|plus\w*|etuna|meriit\w*|hyödyksi|"
     r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki|"
     r"perusteet|perusteita|perusteiden|perusteista|alkeet|alkeita|alkeis\w*|tyydyttäv\w*|erinomai\w*)\b",
     re.I,

@@ -23,6 +23,9 @@ from collections.abc import Callable, Iterable, Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+# (re-exported: a language name's Finnish forms live in the kernel, which the vacancy service reads too)
+from services.kernel.language_names import finnish_name_forms as finnish_name_forms
+
 # the negation cues live in the kernel: the vacancy service reads language waivers by them too
 from services.kernel.negation import (
     _ABLE_PREDICATE,
@@ -361,7 +364,36 @@ _AGREEMENT_NAME = r"(?:kv|ov|avain\s?|hyvinvointialan\s)?tes"
 """A Finnish collective agreement by its abbreviation: "TES", the municipal "KVTES", "OVTES", the
 "AVAIN TES" (outside tester 30, T30-7: "Palkkaus KVTES:n mukaan." gave *determine salaries* 0.35)."""
 
+APPLYING: tuple[str, ...] = (
+    # Finnish: sending or completing the application and what goes with it ("Lähetä hakemus ja CV 15.1.
+    # mennessä", "Liitä hakemukseen todistuskopiot", "Ilmoitathan hakemuksessa palkkatoiveesi"); not a
+    # client's application a worker handles ("Käsittelet asiakkaiden hakemukset", "toimeentulotuen
+    # hakemuksessa": a genitive before it)
+    r"\b(?:lähetä|lähetäthän|toimita|toimitathan|jätä|jätäthän|täytä|liitä|liitäthän)\s+(?:\w+\s+){0,2}?"
+    r"(?:hakemu\w*|cv\w*|ansioluettelo\w*|työhakemu\w*)",
+    r"(?<!n )\bhakemukse(?:en|ssa)(?:si|nne)?\b",
+    r"\b(?:cv|cv:?si|ansioluettelo\w*|hakemus)\s+(?:\S+\s+){0,3}?mennessä\b",
+    r"\bilmoitathan\b",
+    # Swedish ("Skicka in din ansökan och ditt CV", "Bifoga betyg till ansökan", "Ange löneanspråk i ansökan")
+    r"\bskicka (?:in )?(?:din|er|ditt|ert) (?:ansökan|ansökningshandlingar|cv|meritförteckning)\b",
+    r"\b(?:ditt|ert) (?:cv|meritförteckning)\b",
+    r"\bbifoga\b",
+    # (not a client's: "behöver stöd med ansökan", "hjälper klienter med ansökan om stöd"; sv-dev13)
+    r"\b(?:i|till)\s+(?:din\s+|er\s+)?ansökan\b(?!\s+om\b)",
+    # English ("Please include your CV", "Submit your application via our website", "Salary expectations
+    # must be given in the application")
+    r"\b(?:include|attach|enclose|submit|upload|send)\s+(?:\w+\s+){0,2}?(?:your|a|the)\s+(?:cv|resume|"
+    r"résumé|application|cover(?:ing)?\s+letter|salary\s+(?:expectations?|request))",
+    r"\b(?:(?:must|should|shall|need\s+to|are\s+to|is\s+to)\s+be\s+(?:given|stated|mentioned|included|"
+    r"attached|enclosed|indicated)\s+)?(?:in\s+(?:your|the)|with\s+your)\s+application\b",
+)
+"""How to apply, said as an instruction to the applicant: no skill, and a requirement word inside it
+("must be given in the application") states no requirement of the job (outside tester 36b's leftovers;
+session 37: "Lähetä hakemus ja CV 15.1. mennessä" gave *write to a deadline* 0.41, *send summons*)."""
+_APPLYING = re.compile("|".join(APPLYING), re.I)
+
 BOILERPLATE: tuple[str, ...] = (
+    *APPLYING,
     # what the work is like, and nothing else ("Työ on liikkuvaa.", "Arbetet är rörligt och omväxlande.")
     *(
         rf"^\W*(?:{subject})\s+(?:{verb})\s+(?:(?:{adverb})\s+)?{trait}(?:\s*(?:,|{conj})\s*(?:(?:{adverb})\s+)?{trait})*\W*$"
@@ -786,6 +818,10 @@ REQUIREMENT_CUES: tuple[str, ...] = (
     r"\b(?:arbetet|jobbet)\s+(?:består\s+av|omfattar)\b",
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS + LETTER_AND_WORK_MODE), re.I)
+_WORK_MODE_CLAUSE = re.compile("|".join(_WORK_MODE), re.I)
+_OTHER_BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS), re.I)
+"""A clause that is a work arrangement ("distansarbete möjligt", "etätyö mahdollista") and nothing
+else of boilerplate: it bounds no other clause of its sentence (`requirement_clauses`)."""
 _BOILERPLATE_BESIDES_INVITATIONS = re.compile("|".join(BOILERPLATE + LETTER_AND_WORK_MODE), re.I)
 _INVITATION = re.compile("|".join(INVITATIONS), re.I)
 
@@ -895,7 +931,8 @@ def requirement_clauses(
     them; "Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin." gave *train employees* from
     the employer's promise to train the hire (P9). An invitation that names the job (`names_job`,
     `is_boilerplate`) is read without the invitation's own words ("to join our home care team" →
-    "to home care")."""
+    "to home care"); a clause that is only a work arrangement (`_WORK_MODE`: "distansarbete möjligt")
+    is left out and the rest read as the sentence when no other cue is in it."""
     if _invites_to_job(sentence, names_job):
         # "We are looking for a practical nurse to join our home care team.": read without the
         # invitation's words ("join our … team" gave *manage a team*, *join metals*)
@@ -910,6 +947,16 @@ def requirement_clauses(
         read.append(requirement_clauses("; ".join(parts[first_cue:]), names_skill, names_job).strip(" .!?"))
         return "; ".join(p for p in read if re.search(r"\w", p)) + "." if any(read) else ""
     clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
+    arrangement = [bool(_WORK_MODE_CLAUSE.search(c)) and not _OTHER_BOILERPLATE.search(c) for c in clauses]
+    if any(arrangement) and not all(arrangement):
+        # "Vi söker en backend-utvecklare med Python och PostgreSQL, distansarbete möjligt.": a work
+        # arrangement is a clause of its own, no cue for the others (it came back empty; sv-dev13,
+        # session 37); the rest is read as if it were the sentence
+        rest = ", ".join(
+            c for c, own in zip(clauses, arrangement, strict=True) if not own and re.search(r"\w", c)
+        )
+        if not boilerplate_cue(rest):
+            return rest + "."
     kept = [c for c in clauses if re.search(r"\w", c) and not boilerplate_cue(c)]
     if len(clauses) < 2 or not kept:
         return sentence if not is_boilerplate(sentence, names_job) else ""
@@ -1291,6 +1338,10 @@ def _without_not_able(clause: str) -> str:
     return clause
 
 
+_INTEREST = re.compile(r"\b(?:intress\w*|kiinnost\w*|interest\w*)", re.I)
+"""An interest said of what a sentence names ("Har intresse för städning", "on kiinnostusta
+siivoukseen"): no holding of it (`affirmed`)."""
+
 NO_EXPERIENCE_YET = re.compile(
     r"(?:\b(?:ei|eikä)\s+(?:ole\s+)?(?:vielä\s+)?(?:\w+\s+)?(?:työ)?kokemusta(?:\s+(?:vielä|alalta|siitä))?"
     r"|\b(?:ingen|saknar|utan)\s+(?:\w+\s+)?(?:arbets)?erfarenhet(?:\s+(?:än|ännu|av\s+det))?"
@@ -1311,10 +1362,20 @@ def affirmed(sentence: str) -> str:
     trukkikorttia" suggested driving and forklift at the explicit rules' full score); what an ad says
     is not needed ("Ajokorttia ei vaadita, mutta hygieniapassi on oltava." → "mutta hygieniapassi on
     oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it; a closing "no
-    experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast."""
+    experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast, unless they
+    say by a verb of their own that the person knows or has something ("kan HTML, …, saknar
+    erfarenhet": only the lack goes)."""
     if (none := NO_EXPERIENCE_YET.search(sentence)) is not None:
         contrasts = [m.start() for m in _CONTRAST.finditer(sentence, 0, none.start())]
-        sentence = sentence[: contrasts[-1]] if contrasts else ""
+        start = contrasts[-1] if contrasts else 0
+        held = sentence[start : none.start()]
+        if (_OWN_PREDICATE.search(held) or _ABLE_PREDICATE.search(held)) and not _INTEREST.search(held):
+            # "Har gått kodskola, kan HTML, CSS och JavaScript, saknar erfarenhet.": what the person
+            # is said to know or have by a verb of its own is held; the lack is of (work) experience
+            # (sv-dev14 and sv-dev17 came back empty, session 37)
+            sentence = sentence[: none.start()]
+        else:
+            sentence = sentence[:start]
     kept = []
     for clause in _CLAUSE.split(sentence):
         clause = _without_not_able(_without_not_required(clause))
@@ -2494,7 +2555,7 @@ def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None
         return True
     if _PAY_CLAUSE.match(sentence) or (_PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence)):
         return True
-    if not boilerplate_cue(sentence) or _REQUIREMENT.search(sentence):
+    if not boilerplate_cue(sentence) or _REQUIREMENT.search(_APPLYING.sub(" ", sentence)):
         return False
     return not _invites_to_job(sentence, names_job)
 
@@ -2765,54 +2826,6 @@ def verb_candidates(noun: str) -> set[str]:
 
 # Finnish loanword gradation of a name's last consonant (englanti : englannin, kreikka : kreikan,
 # tšekki : tšekin); the names of languages grade only these (Iso suomen kielioppi § 41).
-_NAME_GRADES = (("nt", "nn"), ("kk", "k"), ("pp", "p"), ("tt", "t"))
-_IRREGULAR_NAME_STEMS = {"suomi": ("suome", "suome")}  # an old e-stem word: suomea, suomen
-
-
-def finnish_name_forms(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The inflected forms of a Finnish language name (a lower-case nominative such as "arabia",
-    "venäjä", "englanti", "suomi", "kreikka"), as three sets of lower-case regular-expression
-    fragments (to be matched as whole words, case-insensitively):
-
-    - forms that say the language whatever surrounds them: the translative ("arabiaksi": in
-      Arabic) and the genitive before "kieli" ("arabian kieli", "arabiankielinen": the fragment
-      "arabian ?-?kiel");
-    - the plain forms: nominative, partitive ("arabiaa"), genitive ("arabian"), essive
-      ("arabiana");
-    - the local cases: inessive, elative ("englannista suomeen"), illative, adessive, which
-      with a capital are places ("Saksassa", "Arabiaan").
-
-    Stems follow the language names' declension: vowel-final, the last consonant in the weak grade
-    before a closed syllable (`_NAME_GRADES`), vowel harmony from the word. A loan name ending in a
-    consonant takes the stem vowel -i- before its endings ("tagalog": "tagalogia", "tagalogin kielen",
-    "tagalogiksi"; "vietnam": "vietnamia"; outside tester 36, H3). A name that is not one word of
-    letters has no forms here."""
-    if not name.isalpha():
-        return frozenset(), frozenset(), frozenset()
-    if name[-1] not in "aeiouyäö":
-        a = "a" if re.search(r"[aou]", name) else "ä"
-        stem = name + "i"
-        return (
-            frozenset({stem + "ksi", stem + "n ?-?kiel"}),
-            frozenset({name, stem + a, stem + "n", stem + "n" + a}),
-            frozenset({stem + "ss" + a, stem + "st" + a, stem + "ll" + a, stem + "in"}),
-        )
-    strong, weak = _IRREGULAR_NAME_STEMS.get(name, (name, name))
-    if name not in _IRREGULAR_NAME_STEMS:
-        m = _LAST_CONSONANTS.search(name)
-        if m is not None and len(m.group(2)) == 1:
-            cluster = m.group(1)
-            for s, w in _NAME_GRADES:
-                if cluster.endswith(s):
-                    weak = name[: m.start()] + cluster[: -len(s)] + w + m.group(2)
-                    break
-    a = "a" if re.search(r"[aou]", name) else "ä"
-    telling = frozenset({weak + "ksi", weak + "n ?-?kiel"})
-    plain = frozenset({name, strong + a, weak + "n", strong + "n" + a})
-    local = frozenset({weak + "ss" + a, weak + "st" + a, weak + "ll" + a, strong + strong[-1] + "n"})
-    return telling, plain, local
-
-
 # Job titles that name no occupation, only that someone is employed ("Työntekijä", "Employee",
 # "Anställd"), and the words that qualify such a title ("Kesätyöntekijä", "Summer worker",
 # "Extra personal"): read as text, "työntekijä" (employee) matched "evaluate employees" and "coach
