@@ -128,7 +128,9 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def postgres() -> Iterator[object]:
     from deploy.postgres import LocalPostgres
 
-    cluster = LocalPostgres()
+    # KOHTAANTO_TEST_POSTGRES_PORT: a port of your own on a shared machine (a free one otherwise)
+    port = os.environ.get("KOHTAANTO_TEST_POSTGRES_PORT")
+    cluster = LocalPostgres(port=int(port) if port else None)
     cluster.start()
     try:
         yield cluster
