@@ -103,7 +103,18 @@ def _entries(m: sp.csr_matrix, r: int) -> list[tuple[int, float]]:
     return list(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].astype(np.float64).tolist(), strict=True))
 
 
-def _reference_outside(engine, seg, xw, q, r: int, idf: np.ndarray) -> tuple[float, float, bool]:
+def _row_of(m: sp.csr_matrix, rows: dict[int, dict[int, float]], o: int) -> dict[int, float]:
+    """Row o of `m` as {column: value}, read once into `rows` (a scipy element lookup per skill and
+    spell made this reference most of the module's time; the values are the same)."""
+    if o not in rows:
+        assert m.has_canonical_format  # no repeated column in a row: a dict holds what m[o, j] sums
+        rows[o] = dict(_entries(m, o))
+    return rows[o]
+
+
+def _reference_outside(
+    engine, seg, xw, q, r: int, idf: np.ndarray, read: dict[str, dict[int, dict[int, float]]] | None = None
+) -> tuple[float, float, bool]:
     """Row r's outside part before and after both rules, read skill by skill: (b^2, sum over skills
     j outside V of idf_j^2 (phi_j c_j + a_j)^2, whether a claim of the row's trade and a discounted
     other spell meet on one skill outside V)."""
@@ -136,13 +147,16 @@ def _reference_outside(engine, seg, xw, q, r: int, idf: np.ndarray) -> tuple[flo
         skills |= set(
             space.experience.indices[space.experience.indptr[o] : space.experience.indptr[o + 1]].tolist()
         )
+    read = {"experience": {}, "trade": {}} if read is None else read
+    experience = {o: _row_of(space.experience, read["experience"], o) for o, _ in spells}
+    trade = None if space.trade is None else {o: _row_of(space.trade, read["trade"], o) for o, _ in spells}
     before = after = 0.0
     met = False
     for j in skills - inside:
         c = claims.get(j, 0.0)
-        h = sum(w * float(space.experience[o, j]) for o, w in spells)
-        a = sum(keep[o] * w * float(space.experience[o, j]) for o, w in spells)
-        of_trade = space.trade is not None and any(space.trade[o, j] > 0 for o, _ in spells)
+        h = sum(w * experience[o].get(j, 0.0) for o, w in spells)
+        a = sum(keep[o] * w * experience[o].get(j, 0.0) for o, w in spells)
+        of_trade = trade is not None and any(trade[o].get(j, 0.0) > 0 for o, _ in spells)
         phi_j = float(p.trade_claim_units) if of_trade else 1.0
         before += idf[j] ** 2 * (c + h) ** 2
         after += idf[j] ** 2 * (phi_j * c + a) ** 2
@@ -168,6 +182,7 @@ def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
     two = np.flatnonzero(np.diff(seg.experience.indptr) >= 2)
     rows = np.union1d(two[:: max(1, len(two) // 250)], np.arange(0, len(seg), 97)).astype(np.int64)
     met_rows = reached = 0
+    read: dict[str, dict[int, dict[int, float]]] = {"experience": {}, "trade": {}}  # the unit groups' rows
     for v in vacancies[::2]:
         qw = engine._weights(snap, engine.prepare(v), prune=False)
         q, xw = qw.query, qw.exact
@@ -186,7 +201,7 @@ def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
         got = trade + other
         expected = np.zeros(n)
         for i, r in enumerate(rows.tolist()):
-            before, after, met = _reference_outside(engine, seg, xw, q, r, idf)
+            before, after, met = _reference_outside(engine, seg, xw, q, r, idf, read)
             expected[i] = before - after
             met_rows += met
         scale = 1e-5 * float(np.max(expected)) + 1e-9
