@@ -13,6 +13,7 @@ from unittest import mock
 from services.matching import app as app_module
 from services.matching.app import create_app
 from services.matching.config import Settings
+from services.matching.index.domain import engine as engine_module
 from services.matching.index.reference import load_recognizer, load_taxonomy, load_title_reader
 from shared.config import REPO_ROOT
 from shared.messaging.consumer import Record
@@ -51,11 +52,28 @@ def _title_reader(*_: Any) -> Any:
     return load_title_reader(_taxonomy(), _recognizer())
 
 
+_SPACES: list[tuple[Any, Any, Any, Any]] = []  # (taxonomy, params, title reader, their skill space)
+_build_skill_space = engine_module.build_skill_space
+
+
+def _skill_space(taxonomy: Any, params: Any, titles: Any = None) -> Any:
+    """`vectors.build_skill_space`, once per taxonomy, `RankingParams` and title reader in the test
+    process (about a third of each matching app's start). The space is read-only: a frozen dataclass
+    whose lazy parts (`functools.cached_property`) derive from these same inputs, so every app
+    built on it ranks as one built on a space of its own. Raises what `build_skill_space` raises."""
+    for known, known_params, known_titles, space in _SPACES:
+        if known is taxonomy and known_params == params and known_titles is titles:
+            return space
+    space = _build_skill_space(taxonomy, params, titles)
+    _SPACES.append((taxonomy, params, titles, space))
+    return space
+
+
 def matching_app(
     database_url: str, clock: Clock, rate_limits: Any = None, cors_origins: tuple[str, ...] = ()
 ) -> Any:
-    """The app, with the taxonomy, recogniser and title reader loaded once per test session (they are
-    read-only);
+    """The app, with the taxonomy, recogniser, title reader and skill space made once per test session
+    (they are read-only);
     `rate_limits`: `RateLimitSettings` instead of the defaults; `cors_origins`: the
     ``KOHTAANTO_CORS_ORIGINS``."""
     common = common_settings("matching", migrated(database_url, "matching"))
@@ -73,6 +91,7 @@ def matching_app(
         mock.patch.object(app_module, "load_taxonomy", _taxonomy),
         mock.patch.object(app_module, "load_recognizer", _recognizer),
         mock.patch.object(app_module, "load_title_reader", _title_reader),
+        mock.patch.object(engine_module, "build_skill_space", _skill_space),
     ):
         return create_app(settings, testing=True, clock=clock)
 
