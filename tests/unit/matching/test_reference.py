@@ -54,6 +54,16 @@ def _skill(uri: str, en: str, fi: str, alt: str = "") -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="module")
+def embeddings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The e5 encoder's and label embeddings' cache, shared by the module's recognisers: keyed by
+    what is embedded and by the model, so sharing it changes no result; each test keeps a reference
+    cache of its own (tmp_path / "cache"), which is what the tests check is built once and then read.
+    A cache per test made every test build the encoder and embed the labels again (about 60 s each
+    on a loaded machine)."""
+    return tmp_path_factory.mktemp("emb")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     root = tmp_path / "data"
@@ -235,9 +245,11 @@ def test_changed_data_files_are_compiled_again(data_dir: Path, tmp_path: Path):
     assert reference.load_taxonomy(data_dir, tmp_path / "cache").n_skills == 1
 
 
-def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path: Path, monkeypatch):
+def test_the_recognizer_is_fitted_once_and_then_loaded(
+    data_dir: Path, tmp_path: Path, monkeypatch, embeddings: Path
+):
     tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
-    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     expected = fitted.recognise("MIG-hitsaus", top_k=2, min_score=0.0)
 
     def no_fitting(self, taxonomy, label_embeddings=None):
@@ -248,7 +260,7 @@ def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path:
 
     monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
     monkeypatch.setattr(SkillRecognizer, "_mix", no_mixing)
-    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
     assert loaded.recognise("Welding experience.", top_k=2, min_score=0.0) == fitted.recognise(
         "Welding experience.", top_k=2, min_score=0.0
@@ -257,13 +269,13 @@ def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path:
 
 
 def test_the_recognizers_esco_word_sets_are_built_once_and_then_read_from_the_cache(
-    data_dir: Path, tmp_path: Path, monkeypatch
+    data_dir: Path, tmp_path: Path, monkeypatch, embeddings: Path
 ):
     """The word sets the unknown-word rule and the Finnish words of English sentences read
     (about 1 CPU-s to build) are cached beside the index: a restarted service has them before its
     first sentence, equal to building them."""
     tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
-    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     english, known = fitted.english_words_, fitted.known_words_
     assert english and known and english <= known and "welding" in english
     assert list((tmp_path / "cache").glob(f"{reference.WORDS_VERSION}-*.pkl"))
@@ -272,7 +284,7 @@ def test_the_recognizers_esco_word_sets_are_built_once_and_then_read_from_the_ca
         raise AssertionError("word sets built again")
 
     monkeypatch.setattr(SkillRecognizer, "word_sets", no_building)
-    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     assert loaded.english_words_ == english and loaded.known_words_ == known
     assert loaded.titles_ == fitted._titles() and "welder" in loaded.titles_[0]
     text = "We are hiring a kokki to our ravintola. Kubernetes ja Terraform."
@@ -280,7 +292,7 @@ def test_the_recognizers_esco_word_sets_are_built_once_and_then_read_from_the_ca
 
 
 def test_a_recognizer_cached_by_the_earlier_version_is_converted_without_fitting(
-    data_dir: Path, tmp_path: Path, monkeypatch
+    data_dir: Path, tmp_path: Path, monkeypatch, embeddings: Path
 ):
     """A cache written as one `.npz` (before the cache was memory-mapped) is read once and
     rewritten as the mapped directory: an upgrade does not fit the index again."""
@@ -288,7 +300,7 @@ def test_a_recognizer_cached_by_the_earlier_version_is_converted_without_fitting
     import scipy.sparse as sp
 
     tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
-    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     expected = fitted.recognise("MIG-hitsaus", top_k=2, min_score=0.0)
     [mapped] = [p for p in (tmp_path / "cache").glob("recognizer-*") if p.is_dir()]
     arrays = {}  # as the earlier version wrote them
@@ -305,7 +317,7 @@ def test_a_recognizer_cached_by_the_earlier_version_is_converted_without_fitting
         raise AssertionError("fitted again")
 
     monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
-    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=embeddings)
     assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
     assert mapped.is_dir()
 
