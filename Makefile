@@ -8,7 +8,7 @@ BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
 .PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-restart demo-stop bench bench-quality \
-	bench-faults config-docs translations clean
+	bench-faults config-docs translations clean test-postgres-all
 
 # Every target has a "## what it does" comment: `make help` lists them (a test checks none is missing).
 help: ## this list
@@ -39,6 +39,11 @@ test: $(STAMP) test-tools ## the whole test suite (sets everything up on a fresh
 	$(PY) -m deploy.kafka.broker fetch
 	$(PY) -m tests.prepare
 	$(PY) -m pytest -p no:cacheprovider $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
+
+# The API tests marked storage_independent run on SQLite only in `make test`; this runs every API test's
+# PostgreSQL half (tests/api/conftest.py).
+test-postgres-all: $(STAMP) test-tools ## every API test on PostgreSQL too (the opt-in halves included)
+	KOHTAANTO_TEST_POSTGRES_ALL=1 $(PY) -m pytest -p no:cacheprovider tests/api -m postgres $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 test-fast: $(STAMP) ## unit and API tests: no broker, no browser; the API tests' PostgreSQL half starts one
 	$(PY) -m pytest tests/unit tests/api -q

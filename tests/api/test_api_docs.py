@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 
 def test_the_docs_page_loads_only_assets_the_app_serves(vacancy_app) -> None:
     client = vacancy_app.test_client()

@@ -10,6 +10,9 @@ import pytest
 from tests.api.matching_world import Clock, matching_app, vacancy
 from tests.helpers import auth, profile_body, sqlite_url
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 EMPLOYER = auth("employer", "konepaja-oy")
 COACH = auth("coach", "tampere-tyollisyys")
 TEAM = auth("team_member", "tampere-tyollisyys")

@@ -17,6 +17,9 @@ from tests.api.test_vacancy_api import valid as vacancy_body
 from tests.bad_input import operations, run_table, upload_attempts
 from tests.helpers import MAG_WELDING, PSEUDONYM_KEY, auth, common_settings, profile_body, sqlite_url
 
+# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 #: Attempts per documented operation (the table has 20-200 per operation; a sample of them, the
 #: kinds issue 8 named always included, keeps the module within about a minute of CPU).
 PER_OPERATION = 14

@@ -13,6 +13,9 @@ from tests.api.databases import fresh
 from tests.api.matching_world import Clock, matching_app
 from tests.helpers import auth, sqlite_url
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 #: The tester's body: python3 -c 'import json; print(json.dumps({f"k{i}":i for i in range(110000)}))'
 KEYS = json.dumps({f"k{i}": i for i in range(110_000)}).encode()
 JSON = {"Content-Type": "application/json"}

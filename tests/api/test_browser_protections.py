@@ -10,6 +10,9 @@ from shared.auth import SESSION_COOKIE
 from tests.api.matching_world import Clock, matching_app, vacancy, welders
 from tests.helpers import auth, profile_body, token
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 COACH = ("coach", "tampere-tyollisyys")
 RECRUITER = ("recruiter", "agency-a")
 EVIL = {"Origin": "http://evil.example"}

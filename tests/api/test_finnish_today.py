@@ -11,6 +11,9 @@ from tests.api.test_vacancy_api import EMPLOYER
 from tests.api.test_vacancy_api import valid as vacancy_body
 from tests.helpers import WELDER, auth, profile_body
 
+# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 COACH = auth("coach", "tampere-tyollisyys")
 NEW_YEARS_EVE_LATE = datetime(2026, 12, 31, 21, 30, tzinfo=UTC)  # 23:30 in Helsinki
 NEW_YEARS_DAY_EARLY = datetime(2026, 12, 31, 22, 30, tzinfo=UTC)  # 00:30 in Helsinki

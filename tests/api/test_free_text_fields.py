@@ -31,6 +31,9 @@ from tests.helpers import (
     sqlite_url,
 )
 
+# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 #: Validators that screen a text for personal data (``shared.pii``).
 SCREENS = {
     pii.refuse_identifiers,

@@ -15,6 +15,9 @@ from tests.api.matching_world import WELDER, essential, welding_shortage_world
 from tests.api.test_vacancy_api import EMPLOYER, rows, valid
 from tests.helpers import auth, profile_body
 
+# parsing uploads: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 OPERATOR = auth("operator", "kohtaanto")
 COACH = auth("coach", "inarin-tyollisyys")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

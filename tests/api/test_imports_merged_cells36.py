@@ -14,6 +14,9 @@ from tests.api.test_matching_training import HEADER as CATALOGUE_HEADER
 from tests.api.test_matching_training import catalogue_rows, import_catalogue
 from tests.helpers import auth
 
+# parsing uploads: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 OPERATOR = auth("operator", "kohtaanto")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHORTAGE_HEADER = ["Ammatti", "Alue", "Ajankohta", "Arvio"]

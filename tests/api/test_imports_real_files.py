@@ -19,6 +19,9 @@ from services.matching.team.repository import courses, outbox, shortage_lists
 from tests.api.matching_world import WELDER, essential, welding_shortage_world
 from tests.helpers import auth
 
+# parsing uploads: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 OPERATOR = auth("operator", "kohtaanto")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BAROMETER = ["Ammatti", "Alue", "Ajankohta", "Arvio"]

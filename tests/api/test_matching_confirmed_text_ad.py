@@ -11,6 +11,9 @@ from tests.api.matching_world import Clock, candidate, essential, matching_app, 
 from tests.helpers import auth
 from tests.unit.matching.test_confirmed_text_ad import COOK_AD
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 TEAM = auth("team_member", "tampere-tyollisyys")
 EMPLOYER = auth("employer", "konepaja-oy")
 COOK = "http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e"

@@ -16,6 +16,9 @@ import pytest
 from tests.api.matching_world import CANDIDATES, NOW, VACANCIES, Clock, apply, essential, matching_app, pid
 from tests.helpers import WELDER, auth
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 FINNISH = "http://data.europa.eu/esco/skill/0e3493f4-0cad-4fbc-8e02-025f169b8114"
 SWEDISH = "http://data.europa.eu/esco/skill/7ee51257-8947-4b69-9bdf-322baf0a6398"
 READ_SWEDISH = "http://data.europa.eu/esco/skill/9bccf172-587b-489b-84b7-5e1c8cc91520"

@@ -11,6 +11,9 @@ from tests.api.matching_world import welding_shortage_world
 from tests.api.test_matching_meeting import OPERATOR, W48, logged_in
 from tests.i18n import finnish_only, visible_text
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):

@@ -75,6 +75,7 @@ def logged_in(app, role="team_member", org="tampere-tyollisyys"):
     return client
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_the_page_sends_a_visitor_without_a_token_to_the_login_page(app):
     r = app.test_client().get(W48)
     assert r.status_code == 303 and "/login?next=" in r.headers["Location"]
@@ -82,6 +83,7 @@ def test_the_page_sends_a_visitor_without_a_token_to_the_login_page(app):
     assert form.status_code == 200 and b'name="token"' in form.data
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_site(app):
     r = app.test_client().get(
         f"/login?token={token('team_member', 'tampere-tyollisyys')}&next=//evil.example/"
@@ -140,17 +142,20 @@ def test_the_content_is_served_as_json_and_as_csv(app):
     assert [row["candidate_id"] for row in table if row["vacancy_id"] == "v-weld"] == app.candidate_ids[:5]
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 @pytest.mark.parametrize("path", [W48, f"{W48}/content.json", f"{W48}/content.csv"])
 def test_employers_may_not_view_meetings(app, path):
     r = app.test_client().get(path, headers=auth("employer", "konepaja-oy"))
     assert r.status_code == 403
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_json_and_csv_need_a_token(app):
     assert app.test_client().get(f"{W48}/content.json").status_code == 401
     assert app.test_client().get(f"{W48}/content.csv").status_code == 401
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_an_unknown_region_or_week_is_a_422_naming_it_everywhere(app):
     """Outside tester 27, T27-14 (g): `POST …/2027-W53/prepare` (2027 has 52 weeks) answered 404 where
     `GET /api/v1/satisfaction?week=2027-W53` says 422; the page and downloads said 404 "not found" for
@@ -183,6 +188,7 @@ def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):
     assert "Mötet för Birkaland vecka 47/2026 sammanställdes aldrig" in page, page
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 @pytest.mark.parametrize(
     ("body", "field"), [({"zz": 1}, "zz"), ([], "_schema"), ({"week": "2026-W48"}, "week")]
 )
@@ -257,6 +263,7 @@ def test_the_current_week_may_be_prepared_again_and_the_new_content_replaces_the
     assert "v-weld-2" in ids
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 @pytest.mark.parametrize(
     ("headers", "status"), [({}, 401), (RECRUITER, 403), (auth("employer", "konepaja-oy"), 403)]
 )
@@ -576,6 +583,7 @@ def test_the_workbook_in_words_says_yes_or_no_filters_and_keeps_a_formula_like_t
     )
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_a_sign_in_started_by_another_site_is_refused(app):
     target = f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={W48}"
     cross = app.test_client().get(target, headers={"Sec-Fetch-Site": "cross-site"})
@@ -589,12 +597,14 @@ def test_a_sign_in_started_by_another_site_is_refused(app):
     assert typed.status_code == 303
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_next_may_not_leave_the_site_by_a_backslash(app):
     for target in ("/\\evil.example", "/\\/evil.example", "/meetings\\..\\@evil.example"):
         r = app.test_client().get(f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={target}")
         assert r.status_code == 303 and r.headers["Location"].endswith("/meetings/"), target
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 def test_download_errors_speak_to_programs_in_english_with_the_field_and_the_right_reason(app, clock):
     """Outside tester 3, F16 (tester 2's F11.7): a download's errors were Finnish to scripts, said
     "past weeks exist only if prepared" for a coming week, named no field, and ?lang=de passed."""
@@ -1103,6 +1113,7 @@ def test_a_list_for_a_period_not_yet_started_decides_only_the_meetings_of_its_we
     assert shown("2027-W01") == [], "from 1.1.2027 welders are in balance in Pirkanmaa"
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 @pytest.mark.parametrize(
     ("owner", "lang", "words"),
     [

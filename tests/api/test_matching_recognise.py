@@ -6,6 +6,9 @@ import pytest
 from tests.api.matching_world import Clock, matching_app
 from tests.helpers import auth
 
+# recognition reads no storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 EMPLOYER = auth("employer", "konepaja-oy")
 URL = "/api/v1/skills/recognise"
 

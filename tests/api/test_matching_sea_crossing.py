@@ -13,6 +13,9 @@ from services.matching.team.web import CSV_COLUMNS
 from tests.api.matching_world import SHORTAGE_CSV, Clock, candidate, essential, matching_app, pid, vacancy
 from tests.helpers import WELDER, auth
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 TEAM = auth("recruiter", "agency-a")
 OPERATOR = auth("operator", "kohtaanto")
 SKILLS = essential(WELDER, 100)

@@ -13,6 +13,9 @@ from tests.helpers import (
     auth,
 )
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
 RECRUITER_B = auth("recruiter", "agency-b")

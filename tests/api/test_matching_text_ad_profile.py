@@ -10,6 +10,9 @@ from tests.api.matching_world import Clock, candidate, essential, matching_app, 
 from tests.helpers import auth
 from tests.unit.matching.test_text_ad_inferred_profile import ELECTRICIAN, HALF, PLUMBER, TEXT
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 TEAM = auth("team_member", "tampere-tyollisyys")
 
 

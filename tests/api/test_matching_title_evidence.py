@@ -7,6 +7,9 @@ import pytest
 from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy
 from tests.helpers import auth
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 EMPLOYER = auth("employer", "konepaja-oy")
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 HEALTHCARE_ASSISTANT = OCCUPATION + "d38c2107-98f2-47b7-8bb4-f69750d51082"  # lähihoitaja, 5321

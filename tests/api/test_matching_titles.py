@@ -8,6 +8,9 @@ import pytest
 from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy
 from tests.helpers import HEALTHCARE_ASSISTANT, WELDER, auth
 
+# ranking from the in-memory index: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 TEAM = auth("team_member", "tampere-tyollisyys")
 
 NURSE_ADS = {  # the tester's three texts, word for word

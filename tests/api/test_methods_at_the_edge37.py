@@ -28,6 +28,9 @@ from tests.api.matching_world import Clock, matching_app, vacancy, welders
 from tests.helpers import auth, profile_body
 from tests.unit.shared.test_metrics import samples
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 RECRUITER = auth("recruiter", "agency-a", sub="recruiter@agency-a")  # the candidates consented to agency-a
 OTHER_AGENCY = auth("recruiter", "agency-b", sub="recruiter@agency-b")  # no consent
 EMPLOYER = auth("employer", "konepaja-oy", sub="employer@konepaja-oy")  # no door to candidates at all

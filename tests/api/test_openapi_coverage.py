@@ -10,6 +10,9 @@ import pytest
 
 from tests.api.matching_world import Clock, matching_app
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 
 def api_routes(app: Any) -> set[tuple[str, str]]:
     """(method, OpenAPI path) of each ``/api/`` route the app serves."""

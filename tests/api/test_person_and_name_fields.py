@@ -19,6 +19,9 @@ from services.vacancy.repository import vacancies
 from shared.pii import CHECK_CHARACTERS
 from tests.helpers import WELDER, auth, profile_body
 
+# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 ORG = "tampere-tyollisyys"
 COACH = auth("coach", ORG)
 SCHOOL = auth("coach", "tredu", "opettaja@tredu")

@@ -12,6 +12,9 @@ from tests.api.matching_world import Clock, matching_app
 from tests.api.test_vacancy_api import valid
 from tests.helpers import auth
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 EMPLOYER = auth("employer", "konepaja-oy")
 MAX_DESCRIPTION = 20_000
 

@@ -12,6 +12,9 @@ from services.profile.repository import outbox as profile_outbox
 from tests.api.test_vacancy_api import EMPLOYER, rows, valid
 from tests.helpers import USE_WELDING_EQUIPMENT, WELDER, auth, field_reasons, profile_body
 
+# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 COACH = auth("coach", "inarin-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
 

@@ -13,6 +13,9 @@ from tests.api.matching_world import Clock, matching_app
 from tests.api.test_vacancy_api import valid
 from tests.helpers import auth
 
+# recognition reads no storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 URL = "/api/v1/skills/recognise"
 EMPLOYER = auth("employer", "konepaja-oy")
 TESTER_TEXTS = [

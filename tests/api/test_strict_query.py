@@ -16,6 +16,9 @@ from tests.api.matching_world import welding_shortage_world
 from tests.api.test_matching_meeting import W48, logged_in
 from tests.helpers import auth, common_settings, sqlite_url
 
+# HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
 EMPLOYER = auth("employer", "konepaja-oy")
 
 
