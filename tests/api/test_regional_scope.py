@@ -26,9 +26,6 @@ from tests.api.matching_world import (
 )
 from tests.helpers import auth, token
 
-# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
-pytestmark = pytest.mark.storage_independent
-
 SYSTEM_OPERATOR = auth("operator", "kohtaanto")
 TAMPERE_OPERATOR = auth("operator", "tampere-tyollisyys")
 VAASA_OPERATOR = auth("operator", "vaasa-tyollisyys")

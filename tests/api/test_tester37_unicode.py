@@ -16,9 +16,6 @@ from tests.api.matching_world import Clock, matching_app, vacancy, welders
 from tests.helpers import WELDER, auth, profile_body
 from tests.unit.shared.test_unicode_reading37 import K1_COMMENTS, between, tags
 
-# validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
-pytestmark = pytest.mark.storage_independent
-
 RECRUITER = auth("recruiter", "agency-a")
 EMPLOYER = auth("employer", "konepaja-oy")
 COACH = auth("coach", "tampere-tyollisyys")
