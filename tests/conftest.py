@@ -121,7 +121,10 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     try:
         yield broker
     finally:
-        broker.stop()
+        # A throwaway broker in a temporary directory: nothing in it must survive, so a SIGKILL after 10 s
+        # instead of waiting up to 60 s for a controlled shutdown (it was charged to the last test of a
+        # worker as ~60-160 s of teardown; suite37).
+        broker.stop(timeout=10)
 
 
 @pytest.fixture(scope="session")
