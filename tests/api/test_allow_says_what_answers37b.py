@@ -40,7 +40,11 @@ def assert_allow_is_what_the_path_answers(app: Any, cid: str, headers: dict[str,
         asked += 1
         head = client.head(path, headers=headers)
         assert head.status_code < 500, (path, head.status_code)
-        assert ("HEAD" in allow(options)) == (head.status_code != 405), (path, allow(options), head.status_code)
+        assert ("HEAD" in allow(options)) == (head.status_code != 405), (
+            path,
+            allow(options),
+            head.status_code,
+        )
         if head.status_code == 405:
             assert allow(head) == allow(options), (path, allow(head), allow(options))
         odd = client.open(path, method="PROPFIND", headers=headers)
@@ -50,7 +54,9 @@ def assert_allow_is_what_the_path_answers(app: Any, cid: str, headers: dict[str,
 
 def test_matching_allow_lists_head_only_where_head_answers(matching) -> None:
     cid = matching.candidate_ids[0]
-    r = matching.test_client().options(f"/api/v1/vacancies/v-weld/candidates/{cid}/explanation", headers=RECRUITER)
+    r = matching.test_client().options(
+        f"/api/v1/vacancies/v-weld/candidates/{cid}/explanation", headers=RECRUITER
+    )
     assert r.status_code == 200 and allow(r) == {"GET", "OPTIONS"}, r.headers
     assert assert_allow_is_what_the_path_answers(matching, cid, RECRUITER) > 10
 
