@@ -21,6 +21,9 @@ MERGED_FILE = "merged_municipalities.csv"
 SAMI_FILE = "municipality_names_sami.csv"
 FORMS_FILE = "municipality_forms_fi.csv"
 MERGED_SV_FILE = "merged_municipalities_sv.csv"
+#: Swedish names of abolished municipalities that ``MERGED_SV_FILE``'s source lacks (before 2005, the ceded area,
+#: Sahalax), typed by hand with their provenance: data/geo/README.md; columns old_code, name_sv, kind
+FORMER_SV_FILE = "former_municipality_names_sv.csv"
 #: Municipalities abolished before 2005 (mergers since the 1920s, and those of the area ceded in 1944), with the
 #: same columns as ``MERGED_FILE`` (an empty ``merged_into_code`` for a ceded one): data/geo/README.md
 MERGED_BEFORE_2005_FILE = "merged_municipalities_before_2005.csv"
