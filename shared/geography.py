@@ -21,6 +21,9 @@ MERGED_FILE = "merged_municipalities.csv"
 SAMI_FILE = "municipality_names_sami.csv"
 FORMS_FILE = "municipality_forms_fi.csv"
 MERGED_SV_FILE = "merged_municipalities_sv.csv"
+#: Swedish names of abolished municipalities that ``MERGED_SV_FILE``'s source lacks (before 2005, the ceded area,
+#: Sahalax), typed by hand with their provenance: data/geo/README.md; columns old_code, name_sv, kind
+FORMER_SV_FILE = "former_municipality_names_sv.csv"
 #: Municipalities abolished before 2005 (mergers since the 1920s, and those of the area ceded in 1944), with the
 #: same columns as ``MERGED_FILE`` (an empty ``merged_into_code`` for a ceded one): data/geo/README.md
 MERGED_BEFORE_2005_FILE = "merged_municipalities_before_2005.csv"
@@ -293,8 +296,17 @@ class Geography:
                 self.old_names_sv.setdefault(code, name)
             if code in self.abolished and fold(name) not in self._names:
                 self._old_names.setdefault(fold(name), self.abolished[code])
-        #: the former municipalities by their own (Finnish) names, and every name a suggestion may offer
-        self._former_spelled = {key: a for key, a in self._old_names.items() if fold(a.name) == key}
+        #: the former municipalities by their own names (Finnish, and Swedish where the data give one), the
+        #: name as written, and every name a suggestion may weigh (``suggestions`` offers only the readable ones)
+        self._former_spelled = {
+            key: a
+            for key, a in self._old_names.items()
+            if key in (fold(a.name), fold(self.old_names_sv.get(a.code, a.name)))
+        }
+        self._former_written = {
+            key: a.name if key == fold(a.name) else self.old_names_sv[a.code]
+            for key, a in self._former_spelled.items()
+        }
         self._candidates = [*self._spelled, *(k for k in self._former_spelled if k not in self._spelled)]
         self._renamed: dict[str, Renamed] = {}
         for item in renamed:
@@ -636,11 +648,15 @@ class Geography:
 
     def suggestions(self, keys: Iterable[str], limit: int = 3) -> str:
         """The names closest to any of the folded ``keys`` (difflib ratio ≥ 0.8, at most ``limit``,
-        one per municipality; ``FORMER_CUTOFF`` for a former name), written ``'Helsinki' (091)`` and joined with ", "; "" when none is close.
-        Former municipalities are candidates too, written with their own code (``'Hiittinen' (094)``, which
-        is read as today's with a notice), and when one is the closest, no current name less close is
-        offered: a typo of a former name is never pointed to another place (outside tester 37, K5:
-        "Hiittinen", merged into Kemiönsaari, got "did you mean 'Huittinen'", 150 km away)."""
+        one per municipality; ``FORMER_CUTOFF`` for a former name), written ``'Helsinki' (091)`` and joined with
+        ", "; "" when none is close. Former municipalities are candidates too, by their Finnish or Swedish
+        name, written as that name with their own code (``'Hiittinen' (094)``, ``'Hitis' (094)``, which is read
+        as today's with a notice). When a former name is the closest, no current name less close is offered: a
+        typo of a former name is never pointed to another place (outside tester 37, K5: "Hiittinen", merged
+        into Kemiönsaari, got "did you mean 'Huittinen'", 150 km away; tester 37b, L2: "Hitis" got 'Itis').
+        A name that is itself refused — a municipality of the area ceded in 1944 or one split between several
+        (Längelmäki) — is never offered, and when it is the closest, nothing less close is either: "Salmis"
+        gets no hint rather than 'Salmi', refused, or another place (tester 37b, L3)."""
         former = self._former_spelled
         found: dict[str, tuple[float, str]] = {}
         for key in keys:
@@ -655,8 +671,14 @@ class Geography:
         closest_former = max((score for code, (score, _) in best if code in self.abolished), default=None)
         if closest_former is not None:
             best = [(code, (score, name)) for code, (score, name) in best if score >= closest_former]
+        # a refused former name (no successor, or several) is never offered
+        best = [
+            item
+            for item in best
+            if item[0] not in self.abolished or len(self.abolished[item[0]].successors) == 1
+        ]
         return ", ".join(
-            f"'{self._spelled[name] if name in self._spelled else former[name].name}' ({code})"
+            f"'{self._spelled[name] if name in self._spelled else self._former_written[name]}' ({code})"
             for code, (_, name) in best
         )
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, Response, g, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import MethodNotAllowed
 
 #: The methods a view of this project declares and answers with data (or a change).
@@ -61,9 +62,37 @@ def impersonal(endpoint: str | None) -> bool:
     return False
 
 
+def _path_endpoint() -> str | None:
+    """The endpoint a ``GET`` of the request's path reaches (None when none does): the one ``HEAD`` would run,
+    also when the request's own method matched no rule (an invented method's 405)."""
+    if request.url_rule is not None and "GET" in (request.url_rule.methods or ()):
+        return request.endpoint
+    adapter = getattr(request_ctx, "url_adapter", None) if request_ctx else None
+    if adapter is None:
+        return None
+    try:
+        rule, _ = adapter.match(method="GET", return_rule=True)
+    except Exception:  # no GET here (a 404, a 405 or a redirect): nothing for HEAD to run
+        return None
+    return str(rule.endpoint)
+
+
+def answered(methods: Any) -> list[str]:
+    """``methods`` (the methods the routing has for the request's path, as Werkzeug lists them: with ``HEAD``
+    wherever there is ``GET``) as the path answers them, sorted: without ``HEAD`` unless the path is one of
+    ``IMPERSONAL_ENDPOINTS`` (outside tester 37b, L4: ``OPTIONS`` said ``Allow: HEAD, OPTIONS, GET`` and the
+    ``HEAD`` was a 405)."""
+    allowed = {str(m).upper() for m in methods}
+    if "HEAD" in allowed and not impersonal(_path_endpoint()):
+        allowed.discard("HEAD")
+    return sorted(allowed)
+
+
 def install(app: Flask) -> None:
     """Answer ``OPTIONS`` and ``HEAD`` at the edge (module docstring). Call it before the sign-in and
-    input hooks are registered (``shared.service.build_service_app``), so none of them runs for these."""
+    input hooks are registered (``shared.service.build_service_app``), so none of them runs for these.
+    Every ``Allow`` header (of an ``OPTIONS`` answer and of any 405) names what the path answers
+    (``answered``): ``HEAD`` only where it is not a 405."""
 
     @app.before_request
     def answer_at_the_edge() -> Any:
@@ -77,3 +106,11 @@ def install(app: Flask) -> None:
             g.principal = None
             raise MethodNotAllowed(valid_methods=sorted((rule.methods or set()) - {"HEAD"}))
         return None
+
+    @app.after_request
+    def allow_what_is_answered(response: Response) -> Response:
+        if response.allow:
+            methods = answered(response.allow)
+            response.allow.clear()
+            response.allow.update(methods)
+        return response

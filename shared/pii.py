@@ -559,20 +559,26 @@ REFUSAL = (
     "street address (refer to the candidate by the pseudonymous id)."
 )
 
-#: Why a screened text carrying text nobody sees is refused (``shared.text.hidden_text``; outside tester 37, K1).
+#: Why a screened text carrying text nobody sees is refused (``shared.text.hidden_text``; outside tester 37, K1,
+#: and 37b, L1).
 HIDDEN_TEXT_REFUSAL = (
-    "Must not contain hidden text: Unicode tag characters (outside an emoji flag) or variation selectors in a "
-    "row carry text that a reader cannot see."
+    "Must not contain hidden text: invisible characters where they change nothing a reader sees (a variation "
+    "selector after a letter, zero-width characters in a run or between Latin letters, Unicode tag characters "
+    "outside an emoji flag) carry text that a reader cannot see."
 )
 
 
 def refuse_hidden_text(text: str | None) -> None:
-    """marshmallow validator, and the first step of every screen below: raises ``marshmallow.ValidationError``
-    (``HIDDEN_TEXT_REFUSAL``) when ``text`` carries text a reader cannot see (``shared.text.hidden_text``: tag
-    characters outside an emoji subdivision flag, a run of variation selectors). The screens read text without
+    """marshmallow validator, and the last step of every screen below (what shows is
+    screened first, so a refusal names the personal data a reader sees): raises ``marshmallow.ValidationError``
+    (``HIDDEN_TEXT_REFUSAL``) when ``text`` carries text a reader cannot see (``shared.text.hidden_text``: any
+    default-ignorable code point where it changes nothing a reader sees — tag characters outside an emoji
+    subdivision flag, a variation selector after a letter, zero-width characters in a run or between Latin
+    letters; outside tester 37b, L1). The screens read text without
     its default-ignorable code points (``as_typed``), so such a text would be screened as what shows and stored
     with what does not: " raskaana, hetu 131052-308T" in tag characters after "Hyvä puhelu." was stored and
-    shown to other organisations. Other default-ignorables (ZWJ, ZWNJ, one variation selector) pass."""
+    shown to other organisations. A joiner in Persian, Hindi or an emoji sequence, one selector after an emoji
+    or an ideograph, an RLM in Arabic text pass: they change what a reader sees."""
     if text and hidden_text(text):
         from marshmallow import ValidationError
 
@@ -591,12 +597,12 @@ def refuse_personal_data(text: str | None, reason: str = REFUSAL) -> None:
     """marshmallow validator: raises ``marshmallow.ValidationError`` (``reason`` and the kinds found,
     ``Found: phone.``) when ``text`` carries personal data, or ``HIDDEN_TEXT_REFUSAL`` when it carries hidden
     text (``refuse_hidden_text``)."""
-    refuse_hidden_text(text)
     if text and contains_personal_data(text):
         from marshmallow import ValidationError
 
         kinds = sorted({f.kind for f in find_personal_data(text)})
         raise ValidationError(f"{reason} Found: {', '.join(kinds)}.")
+    refuse_hidden_text(text)
 
 
 def refuse_personal_data_in_own_words(text: str | None) -> None:
@@ -643,12 +649,12 @@ def refuse_identifiers(text: str | None) -> None:
     ``131052-308T``), or ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
     if not text:
         return
-    refuse_hidden_text(text)
     kinds = sorted({f.kind for f in find_identifiers(text)})
     if kinds:
         from marshmallow import ValidationError
 
         raise ValidationError(f"{IDENTIFIER_REFUSAL} Found: {', '.join(kinds)}.")
+    refuse_hidden_text(text)
 
 
 IDENTITY_CODE_REFUSAL = "Must not contain a personal identity code (a job ad names no jobseeker)."
@@ -661,11 +667,11 @@ def refuse_identity_codes(text: str | None) -> None:
     (``Found: personal_identity_code.``) when ``text`` holds a personal identity code in any spelling
     ``find_personal_data`` reads (outside tester 24, T1's sweep of the unscreened fields), or
     ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
-    refuse_hidden_text(text)
     if text and any(f.kind == IDENTITY_CODE for f in find_personal_data(text)):
         from marshmallow import ValidationError
 
         raise ValidationError(f"{IDENTITY_CODE_REFUSAL} Found: {IDENTITY_CODE}.")
+    refuse_hidden_text(text)
 
 
 #: Longest staff member's name or user id (characters).
@@ -1496,12 +1502,12 @@ def refuse_sensitive_data(text: str | None) -> None:
     (``refuse_hidden_text``)."""
     if not text:
         return
-    refuse_hidden_text(text)
     kinds = sorted({f.kind for f in find_sensitive_data(text)})
     if kinds:
         from marshmallow import ValidationError
 
         raise ValidationError(f"{MATCHING_REFUSAL} Found: {', '.join(kinds)}.")
+    refuse_hidden_text(text)
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:
@@ -1570,9 +1576,9 @@ def refuse_special_categories_in_group_name(text: str | None) -> None:
     """marshmallow validator for the name of a group of jobseekers (a pilot's): raises
     ``marshmallow.ValidationError`` with ``GROUP_NAME_REFUSAL`` naming the kinds (``group_name_kinds``), or
     ``HIDDEN_TEXT_REFUSAL`` when it carries hidden text (``refuse_hidden_text``)."""
-    refuse_hidden_text(text)
     kinds = group_name_kinds(text or "")
     if kinds:
         from marshmallow import ValidationError
 
         raise ValidationError(GROUP_NAME_REFUSAL % {"kinds": ", ".join(kinds)})
+    refuse_hidden_text(text)

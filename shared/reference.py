@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from shared.config import reference_data_dir
 from shared.geography import (
+    FORMER_SV_FILE,
     FORMS_FILE,
     MERGED_BEFORE_2005_FILE,
     MERGED_FILE,
@@ -208,6 +209,11 @@ def geography(directory: Path | None = None) -> Geography:
         read_csv(base / name) if (base / name).exists() else iter(())
         for name in (SAMI_FILE, FORMS_FILE, MERGED_SV_FILE, RENAMED_FILE)
     ]
+    # the Swedish names of abolished municipalities: LIPAS's (since 2005), then those typed by hand (before
+    # 2005, the ceded area, Sahalax; data/geo/README.md); the first name given for a code is its own
+    optional[2] = itertools.chain(
+        optional[2], read_csv(base / FORMER_SV_FILE) if (base / FORMER_SV_FILE).exists() else ()
+    )
     found = Geography.from_rows(
         read_csv(base / MUNICIPALITIES_FILE),
         read_csv(base / REGIONS_FILE),

@@ -307,7 +307,7 @@ def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) ->
     character outside the strict set (``is_strict_id``: a no-break space, a braille blank, a Hangul filler, a
     combining accent); ``"url"``: the invisible characters but not the strict set (an address has ``?``, ``%``, ``=``).
     Returns the reasons (English catalogue messages, as the fields raise them); [] when ``text`` may be stored."""
-    from shared.pii import refuse_identifiers
+    from shared.pii import HIDDEN_TEXT_REFUSAL, refuse_identifiers
 
     reasons: list[str] = []
     if _HIDDEN_CHAR.search(text):
@@ -323,7 +323,11 @@ def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) ->
     try:
         refuse_identifiers(text)
     except ValidationError as exc:
-        reasons += [str(m) for m in exc.messages] if isinstance(exc.messages, list) else [str(exc.messages)]
+        own = (INVISIBLE_IN_ID, ID_CHARACTERS, str(DisplayText.default_error_messages["control"]))
+        said = any(reason in own for reason in reasons)
+        messages = exc.messages if isinstance(exc.messages, list) else [exc.messages]
+        # an invisible character already named by the field's own rule is not named again as hidden text
+        reasons += [str(m) for m in messages if not (said and str(m) == HIDDEN_TEXT_REFUSAL)]
     return reasons
 
 

@@ -97,38 +97,157 @@ _TAG = re.compile("[\U000e0000-\U000e007f]")
 #: An emoji tag sequence for a subdivision flag (Unicode UTS #51, ED-14a; "England" is U+1F3F4, the tags
 #: "gbeng" and U+E007F CANCEL TAG): the one use of tag characters in text, kept where it is whole.
 _FLAG_TAG_SEQUENCE = re.compile("\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{3,6}\U000e007f")
-#: More variation selectors in a row than one: a character takes at most one, so a run of them is a
-#: code, not a glyph ("emoji smuggling" writes bytes as variation selectors after one emoji).
-_SELECTOR_RUN = regex.compile(r"\p{Variation_Selector}{2,}")
+#: Where a default-ignorable code point may stand because it changes what a reader sees (outside tester
+#: 37b, L1: one variation selector after each Latin letter carried a byte per letter, and a run of zero-width
+#: characters a bit per character, past every screen). All from Unicode's data through the ``regex`` library:
+#: emoji (``Emoji``, ``Extended_Pictographic``, ``Emoji_Modifier``; UTS #51), ideographs (``Ideographic``, the
+#: Ideographic Variation Database's bases), joining scripts (``Joining_Type`` Dual/Right/Left/Join_Causing:
+#: Arabic, Syriac, N'Ko, Mongolian, …; ArabicShaping.txt), Brahmic scripts (any ``Indic_Syllabic_Category``
+#: but Other: Devanagari, Tamil, Sinhala, …), right-to-left text (``Bidi_Class`` R or AL).
+_EMOJI = regex.compile(r"\p{Emoji}")
+_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
+_EMOJI_MODIFIER = regex.compile(r"\p{Emoji_Modifier}")
+_IDEOGRAPH = regex.compile(r"\p{Ideographic}")
+#: The other bases of StandardizedVariants.txt's selectors VS1–VS14: mathematical symbols, Myanmar, Phags-pa.
+_STANDARDIZED_BASE = regex.compile(r"[\p{Sm}\p{Script=Myanmar}\p{Script=Phags_Pa}]")
+_JOINING = regex.compile(r"\p{Joining_Type=D}|\p{Joining_Type=R}|\p{Joining_Type=L}|\p{Joining_Type=C}")
+_INDIC = regex.compile(r"\P{Indic_Syllabic_Category=Other}")
+_MONGOLIAN = regex.compile(r"\p{Script=Mongolian}")
+_RIGHT_TO_LEFT = regex.compile(
+    r"(?!\p{Default_Ignorable_Code_Point})[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"
+)  # not RLM
+_BIDI_CONTROL = regex.compile(r"\p{Bidi_Control}")
+_VARIATION_SELECTOR = regex.compile(r"\p{Variation_Selector}")
+_ZWJ, _ZWNJ, _VS15, _VS16 = "\u200d", "\u200c", "\ufe0e", "\ufe0f"
+#: Mongolian free variation selectors FVS1–FVS4 and the vowel separator.
+_MONGOLIAN_FORMAT = "\u180b\u180c\u180d\u180e\u180f"
+
+
+def _base(text: str, at: int, step: int) -> str:
+    """The character next to ``text[at]`` in direction ``step`` (-1 before, +1 after), past combining marks
+    (Mn, Me: an Arabic vowel sign, a Devanagari vowel sign), "" at either end."""
+    at += step
+    while (
+        0 <= at < len(text)
+        and unicodedata.category(text[at]) in _MARKS
+        and not is_default_ignorable(text[at])
+    ):
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
+
+
+def _shows(text: str, at: int, right_to_left: bool) -> bool:
+    """Whether the default-ignorable ``text[at]`` changes what a reader sees where it stands (module rule,
+    ``hidden_text``): one joiner in a joining script, a Brahmic script or an emoji ZWJ sequence, one
+    variation selector after a character that has such variants, a bidi mark in right-to-left text."""
+    char = text[at]
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if _BIDI_CONTROL.match(char):  # a mark or an isolate may open or close the text, but not in a run
+        return right_to_left and not (before and is_default_ignorable(before))
+    if not before or (is_default_ignorable(before) and not (before == _VS16 and char == _ZWJ)):
+        return False  # at the start, or in a run (one exception: VS16 then ZWJ inside an emoji sequence)
+    if after and is_default_ignorable(after) and not (char == _VS16 and after == _ZWJ):
+        return False  # in a run
+    if char in (_ZWJ, _ZWNJ):
+        if char == _ZWJ and after and _PICTOGRAPH.match(after):
+            emoji = text[at - 2] if before == _VS16 and at >= 2 else before
+            if (
+                _PICTOGRAPH.match(emoji)
+                or _EMOJI_MODIFIER.match(emoji)
+                or (_EMOJI.match(emoji) and before == _VS16)
+            ):
+                return True
+        if _INDIC.match(before):  # after a virama or a consonant: क्‍ष, ശ്‍, ශ්‍රී
+            return True
+        return any(c and _JOINING.match(c) for c in (_base(text, at, -1), _base(text, at, 1)))
+    if char in (_VS15, _VS16):
+        return bool(_EMOJI.match(before))
+    if "\U000e0100" <= char <= "\U000e01ef":
+        return bool(_IDEOGRAPH.match(before))
+    if char in _MONGOLIAN_FORMAT:
+        return bool(_MONGOLIAN.match(before))
+    if _VARIATION_SELECTOR.match(char):  # VS1–VS14
+        return bool(_IDEOGRAPH.match(before) or _STANDARDIZED_BASE.match(before))
+    return False
+
+
+def _hidden_at(text: str) -> list[int]:
+    """The positions in ``text`` of default-ignorable code points that change nothing a reader sees
+    (``hidden_text``), tag characters outside an emoji subdivision flag included."""
+    flags = [range(*m.span()) for m in _FLAG_TAG_SEQUENCE.finditer(text)]
+    right_to_left = bool(_RIGHT_TO_LEFT.search(text))
+    hidden = []
+    for m in _DEFAULT_IGNORABLE.finditer(text):
+        at = m.start()
+        if _TAG.match(text[at]):
+            if not any(at in flag for flag in flags):
+                hidden.append(at)
+        elif not _shows(text, at, right_to_left):
+            hidden.append(at)
+    return hidden
 
 
 def hidden_text(text: str) -> str | None:
     """What in ``text`` (any length) carries text a reader cannot see, else None: ``"tag characters"`` for a
     Unicode tag character outside an emoji subdivision flag (``_FLAG_TAG_SEQUENCE``; outside tester 37, K1:
-    " raskaana, hetu 131052-308T" written in tags after "Hyvä puhelu." was stored and shown), or
-    ``"variation selectors"`` for two or more variation selectors in a row. Other default-ignorables
-    (a zero-width joiner in an emoji sequence or a non-joiner in Persian, one variation selector after an
-    emoji) are part of ordinary text and are not hidden text."""
+    " raskaana, hetu 131052-308T" written in tags after "Hyvä puhelu." was stored and shown),
+    ``"variation selectors"`` for a variation selector where it selects nothing (outside tester 37b, L1: one
+    VS17–VS256 after each letter is a byte per letter), ``"invisible characters"`` for any other
+    default-ignorable code point where it changes nothing a reader sees (a run of zero-width joiners, spaces,
+    invisible operators or Hangul fillers is a bit per character; so is a zero-width space in each gap).
+
+    A default-ignorable code point shows, and is ordinary text, only (``_shows``): a ZWJ or ZWNJ singly next to
+    a letter of a joining script (Arabic, Persian ``می‌خواهد``, Syriac, N'Ko, Mongolian) or of a Brahmic one
+    (Hindi ``क्‍ष``, Tamil, Sinhala), or a ZWJ between emoji (👩‍🍳, ❤️‍🔥); VS15/VS16 singly after an emoji
+    (❤️, 1️⃣; VS16 then ZWJ inside a sequence); an ideographic variation selector (or VS1–VS14) singly after
+    an ideograph (VS1–VS14 also after a mathematical symbol, a Myanmar or Phags-pa letter); a Mongolian free
+    variation selector or vowel separator after a Mongolian letter; a bidi mark or isolate in text that has
+    right-to-left characters (Arabic with an RLM); tag characters inside an emoji subdivision flag. Anything
+    else (a soft hyphen, a zero-width space, a word joiner, a byte-order mark inside text) is hidden text."""
     if text.isascii():
         return None
-    if _TAG.search(_FLAG_TAG_SEQUENCE.sub("", text)):
-        return "tag characters"
-    if _SELECTOR_RUN.search(text):
+    hidden = [text[at] for at in _hidden_at(text)]
+    if not hidden:
+        return None
+    if any(_TAG.match(char) for char in hidden):
+        return "tag characters"  # the most telling kind first: whole invisible text
+    if any(_VARIATION_SELECTOR.match(char) for char in hidden):
         return "variation selectors"
-    return None
+    return "invisible characters"
 
 
 def without_hidden_text(text: str) -> str:
-    """``text`` (any length) without what ``hidden_text`` finds: tag characters outside emoji subdivision
-    flags and runs of two or more variation selectors removed, the flags and everything else as they were."""
+    """``text`` (any length) without what ``hidden_text`` finds: every default-ignorable code point that changes
+    nothing a reader sees removed (tag characters outside emoji subdivision flags, selectors after letters,
+    zero-width runs), the flags, joiners and selectors that show and everything else as they were: what a reader
+    sees is the same before and after, and ``hidden_text`` finds nothing in the result. Each default-ignorable
+    is judged against what is kept before it and the next character that shows, so a Persian ZWNJ stays when
+    a selector hidden before it goes."""
     if text.isascii():
         return text
-    flags = [m.span() for m in _FLAG_TAG_SEQUENCE.finditer(text)]
-    out, at = [], 0
-    for start, end in [*flags, (len(text), len(text))]:
-        out += [_TAG.sub("", text[at:start]), text[start:end]]
-        at = end
-    return _SELECTOR_RUN.sub("", "".join(out))
+    flags = {m.start(): m.end() for m in _FLAG_TAG_SEQUENCE.finditer(text)}
+    right_to_left = bool(_RIGHT_TO_LEFT.search(text))
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        if at in flags:
+            out.append(text[at : flags[at]])
+            at = flags[at]
+            continue
+        char = text[at]
+        if is_default_ignorable(char) and not _TAG.match(char):
+            shows = at + 1
+            while shows < len(text) and shows not in flags and is_default_ignorable(text[shows]):
+                shows += 1
+            kept = "".join(out[-8:])
+            probe = kept + char + text[shows : shows + 1]
+            if _shows(probe, len(kept), right_to_left):
+                out.append(char)
+        elif not _TAG.match(char):
+            out.append(char)
+        at += 1
+    return "".join(out)
 
 
 #: Most combining marks one character may carry in a row (Unicode Technical Standard #39, "Unicode Security

@@ -341,8 +341,8 @@ def follows_the_rules(case: Any, geography: Any) -> bool:
     """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``), and the
     short-text rule of every name and title that a pattern cannot state: no character under a stack of
     combining marks (``shared.text.stacked_marks``; outside tester 36, H10), and of every screened text: no hidden
-    text (``shared.text.hidden_text``: tag characters outside an emoji flag, variation selectors in a row;
-    outside tester 37, K1)."""
+    text (``shared.text.hidden_text``: a default-ignorable where it changes nothing a reader sees;
+    outside tester 37, K1, and 37b, L1)."""
     if any(stacked_marks(text) or hidden_text(text) for text in _texts(case.body)):
         return False
     rule = BODY_RULES.get(case.operation.label)

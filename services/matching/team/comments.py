@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 #: Keys of a stored meeting's content whose string values are text people typed (``meeting.OutcomeRow.comment``,
 #: ``meeting.FollowUpRow.action``)
 TYPED_KEYS = ("comment", "action")
-#: The kind ``kinds_in`` gives a text carrying text nobody sees (``shared.text.hidden_text``: tag characters,
-#: a run of variation selectors; refused when written since outside tester 37, K1).
+#: The kind ``kinds_in`` gives a text carrying text nobody sees (``shared.text.hidden_text``: any default-ignorable
+#: code point where it changes nothing a reader sees; refused when written since outside tester 37, K1, and 37b, L1).
 HIDDEN_TEXT = "hidden_text"
 
 
