@@ -18,8 +18,16 @@ from deploy import reaper
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
+def _default_signals() -> None:
+    """In the child: SIGINT and SIGTERM back to their default action. A test run started in the background
+    by a non-interactive shell inherits SIGINT ignored, and a `sleep` would then outlive the watcher's
+    SIGINT until its SIGKILL (a real server installs its own handlers)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _sleeper(**kwargs) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(["sleep", "600"], stdin=subprocess.DEVNULL, **kwargs)
+    return subprocess.Popen(["sleep", "600"], stdin=subprocess.DEVNULL, preexec_fn=_default_signals, **kwargs)
 
 
 # Deadlines, not timings: generous so that a loaded CI host (load 8 beside other work) cannot
