@@ -180,6 +180,19 @@ def refuse_stacked_marks(text: str | None) -> None:
         )
 
 
+class ScreenedText(fields.String):
+    """A free text people write or paste (an ad's description, an outcome comment, a note): stored without the
+    invisible characters that only split a word (zero-width space, word joiner, byte-order mark, soft hyphen),
+    which text pasted from a web page or a word processor carries and which show nothing. Removed rather than
+    refused (``shared.text.hidden_text`` refuses them where they stay): a reader cannot tell the texts apart,
+    an ad pasted with ``&shy;`` hyphenation is not refused, and a bit hidden in each gap is not stored."""
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        return _SPLITTING_INVISIBLE.sub("", super()._deserialize(value, attr, data, **kwargs))
+
+
 class DisplayText(fields.String):
     """A text people read as a heading or a name (a vacancy's title, a jobseeker's name, a pilot's
     name, a reason): it must show something — at least one character besides spaces and invisible
@@ -195,9 +208,9 @@ class DisplayText(fields.String):
     }
 
     def __init__(self, *, tidy: bool = False, **kwargs: Any) -> None:
-        """``tidy`` (a person's name): stored NFC-normalised, without surrounding spaces and without
-        invisible characters that only split it (zero-width space, word joiner, byte-order mark, soft
-        hyphen), so one name is stored in one form (outside tester 22, R5: NFD "Sjöholm", "  Ulla  ",
+        """Stored without invisible characters that only split a word (zero-width space, word joiner,
+        byte-order mark, soft hyphen; as ``ScreenedText``). ``tidy`` (a person's name): also NFC-normalised and
+        without surrounding spaces, so one name is stored in one form (outside tester 22, R5: NFD "Sjöholm", "  Ulla  ",
         "Ulla\u200bSjöholm" were kept as sent). The zero-width (non-)joiners stay: Persian and Indic
         names and emoji need them."""
         self.tidy = tidy
@@ -207,9 +220,9 @@ class DisplayText(fields.String):
     def _deserialize(
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> str:
-        text = super()._deserialize(value, attr, data, **kwargs)
+        text = _SPLITTING_INVISIBLE.sub("", super()._deserialize(value, attr, data, **kwargs))
         if self.tidy:
-            text = unicodedata.normalize("NFC", _SPLITTING_INVISIBLE.sub("", text)).strip()
+            text = unicodedata.normalize("NFC", text).strip()
         if _HIDDEN_CHAR.search(text):
             raise self.make_error("control")
         if text and not _DISPLAY_TEXT.match(text):

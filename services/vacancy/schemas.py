@@ -46,6 +46,7 @@ from shared.schemas import (
     MunicipalityCode,
     PageArgs,
     RegionId,
+    ScreenedText,
     ShortageFlagSchema,
     StrictSchema,
     read_only,
@@ -155,7 +156,7 @@ class VacancyInSchema(StrictSchema):
             "`occupation_uri`, `skills` and `description` is required (422 otherwise)"
         },
     )
-    description = fields.String(
+    description = ScreenedText(
         load_default="",
         validate=[validate.Length(max=events.MAX_DESCRIPTION_CHARS), refuse_identity_codes],
         metadata={

@@ -38,10 +38,23 @@ OFFICER = auth("data_protection_officer", "tampere-tyollisyys")
 OPERATOR = auth("operator", "kohtaanto")
 
 
-def inputs(*fields: str) -> list[str]:
-    """Tester 37b's texts for ``fields``, and every one of them in any field (the channel is not the field's)."""
+#: What ``ScreenedText`` and ``DisplayText`` fields remove before storing: the invisible characters that only
+#: split a word (zero-width space, word joiner, byte-order mark, soft hyphen), as pasted text carries them.
+WORD_SPLITTING = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff\u00ad"))
+
+
+def inputs(*fields: str, stripped: bool = True) -> list[str]:
+    """Tester 37b's texts for ``fields``, and every one of them in any field (the channel is not the field's).
+    ``stripped``: the field removes the word-splitting invisibles before storing, so only the texts that still
+    hide something without them are refused (the others are ``pasted``)."""
     own = [text for field, text in TESTER_37B if field in fields]
-    return own + [text for _, text in TESTER_37B if text not in own]
+    every = own + [text for _, text in TESTER_37B if text not in own]
+    return [text for text in every if not stripped or hidden_text(text.translate(WORD_SPLITTING))]
+
+
+def pasted() -> list[str]:
+    """Tester 37b's texts whose hidden part is only word-splitting invisibles: stored without them."""
+    return [text for _, text in TESTER_37B if not hidden_text(text.translate(WORD_SPLITTING))]
 
 
 def count(app, table):
@@ -154,7 +167,7 @@ def world(database_url):
 def test_a_catalogue_title_and_a_shortage_source_carrying_hidden_text_are_refused(world):
     client = world.test_client()
     before = count(world, outbox)
-    for text in inputs("title_fi"):
+    for text in inputs("title_fi", stripped=False):
         rows = catalogue_rows()
         rows[0][2] = text
         r = client.post(
@@ -181,3 +194,35 @@ def test_a_catalogue_title_and_a_shortage_source_carrying_hidden_text_are_refuse
     assert r.status_code == 201 and r.json["source"] == source, r.json
     stored = client.get("/api/v1/shortages?region=pirkanmaa", headers=OPERATOR).json["items"]
     assert stored and all(x["source"] == source for x in stored), stored
+
+
+def test_a_comment_pasted_with_word_splitting_invisibles_is_stored_without_them(matching):
+    """A zero-width space, word joiner, byte-order mark or soft hyphen shows nothing and only splits a word: text
+    pasted from a web page (``&shy;`` hyphenation) carries them. They are removed, not refused: what is stored
+    is what a reader saw, and a bit hidden in each gap (tester 37b, L1) is not stored."""
+    client = matching.test_client()
+    cid = matching.candidate_ids[0]
+    texts = [*pasted(), "Hitsaus\u00adkokemus ja työ\u200bturvallisuus\u2060kortti.\ufeff"]
+    for text in texts:
+        r = client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            json={"candidate_id": cid, "status": "contacted", "comment": text},
+            headers=RECRUITER,
+        )
+        assert r.status_code == 201, r.json
+        assert r.json["comment"] == text.translate(WORD_SPLITTING) and not hidden_text(r.json["comment"])
+    assert r.json["comment"] == "Hitsauskokemus ja työturvallisuuskortti."
+
+
+def test_a_description_pasted_with_soft_hyphens_is_stored_without_them(vacancy_app):
+    client = vacancy_app.test_client()
+    body = {
+        "title": "Hitsaaja",
+        "occupation_uri": WELDER,
+        "municipality": "837",
+        "working_time": "full_time",
+        "description": "Etsimme hitsaajaa. Vaaditaan hitsaus\u00adkokemusta ja työ\u00adturvallisuus\u200bkorttia.",
+    }
+    r = client.post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert r.json["description"] == "Etsimme hitsaajaa. Vaaditaan hitsauskokemusta ja työturvallisuuskorttia."

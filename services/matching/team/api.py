@@ -56,6 +56,7 @@ from shared.schemas import (
     EmptyBody,
     EscoUri,
     RegionId,
+    ScreenedText,
     StrictSchema,
     refuse_stacked_marks,
 )
@@ -202,7 +203,7 @@ class ShortageImportSchema(ma.Schema):
 
 
 class WithdrawArgs(StrictSchema):
-    reason = fields.String(
+    reason = ScreenedText(
         required=True,
         validate=[validate.Length(1, 500), refuse_identifiers, refuse_stacked_marks],
         metadata={
@@ -281,7 +282,7 @@ class SourceArgs(ReplaceArgs):
 
 
 class FollowUpSchema(StrictSchema):
-    action = fields.String(
+    action = ScreenedText(
         required=True,
         validate=[validate.Length(1, 300), refuse_sensitive_data],
         metadata={
@@ -337,7 +338,7 @@ class OutcomeInSchema(StrictSchema):
         validate=validate.OneOf([r.value for r in Reason]),
         metadata={"description": "Required when status is not_hired, else omitted (422 otherwise)"},
     )
-    comment = fields.String(
+    comment = ScreenedText(
         load_default="",
         validate=[validate.Length(max=2000), refuse_sensitive_data],
         metadata={

@@ -19,7 +19,7 @@ from shared.pii import (
     refusing,
     staff_name,
 )
-from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
+from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, ScreenedText, StrictSchema
 
 #: A field naming a staff member (a step's responsible person, the path's coach, who takes over a
 #: handover) is a name or user id, screened as the note is: outside tester 24, T1 stored a phone number
@@ -146,7 +146,7 @@ class HandoverInSchema(StrictSchema):
             "e-mail, phone number or street address"
         },
     )
-    note = fields.String(
+    note = ScreenedText(
         load_default="",
         validate=HANDOVER_NOTE,
         metadata={
