@@ -9,7 +9,7 @@ from services.vacancy.config import Settings as VacancySettings
 from tests.api.databases import fresh, migrated
 from tests.helpers import PSEUDONYM_KEY, common_settings, sqlite_url
 
-POSTGRES_ALL = "KOHTAANTO_TEST_POSTGRES_ALL"
+POSTGRES_ALL_ENV = "KOHTAANTO_TEST_POSTGRES_ALL"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     Every module that stores (repositories, unit of work, outbox, dead letters, idempotency, erasure,
     audit, migrations, constraints, concurrency) keeps both halves: docs/benchmarks.md ("The test
     suite's time") has the coverage of the storage modules by the PostgreSQL half before and after."""
-    if os.environ.get(POSTGRES_ALL) == "1":
+    if os.environ.get(POSTGRES_ALL_ENV) == "1":
         return
     kept, left_out = [], []
     for item in items:
