@@ -172,10 +172,13 @@ def test_3_a_narrower_occupation_s_long_history_weighs_at_least_as_much_as_claim
 
 def test_the_tester_s_readings_without_the_changes(esco, esco_space):
     """The failing inputs, kept: without the floor and the continuity (before session 33) the former
-    plumber's spell weighs 0.18, below `held_spell_weight`, and the supervisor's plumbing 0.37."""
+    plumber's spell weighs 0.18, below `held_spell_weight`, and the supervisor's plumbing 0.37 (nor
+    the close trades of session 38: a plumbing supervisor's trade is close to the plumber's)."""
     from dataclasses import replace
 
-    before = replace(esco_space, params=RankingParams(former_spell_share=0.0, trade_continuity=None))
+    before = replace(
+        esco_space, params=RankingParams(former_spell_share=0.0, trade_continuity=None, trade_closeness=None)
+    )
     former = compact_candidate(candidate("f", {}, experience=_histories(esco)["former"]), before, Y)
     plumber = esco.occupation_index[esco_occupation(esco, "plumber")]
     w = dict(zip(former.occupations, former.occupation_weights, strict=True))

@@ -89,6 +89,10 @@ def generated(esco):
         "trade": replace(BOTH, other_trades_outside=1.0),
         "other": replace(BOTH, trade_claim_units=1.0),
         "off": replace(BOTH, trade_claim_units=1.0, other_trades_outside=1.0),
+        # every later job sharing any specific essential skill with an earlier one's trade counts as
+        # close (`trade_closeness`, session 38): the stored spell weights and tenures it changes
+        # reach many more rows than the default band's
+        "close": replace(BOTH, trade_closeness=(0.0, 0.05)),
     }
     engines = {}
     for name, params in settings.items():
@@ -164,15 +168,17 @@ def _reference_outside(
     return before, after, met
 
 
-def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
+@pytest.mark.parametrize("setting", ["both", "close"])
+def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated, setting):
     """The fast path (`scoring._trade_claims_fall`, then `scoring._other_trades_fall` on its vector)
     takes from each row's outside part exactly b^2 - sum over skills j outside V of idf_j^2
     (phi_j c_j + a_j)^2, read skill by skill from the row's claims, spells, tenures and the unit
     groups' profiles; the rows where a claim of the trade and a discounted other spell meet on one
     skill (the fault's rows) are among them; and the stored stage-1 fall (`Segment.geo_trade_fall`)
-    is at least that fall for every row."""
+    is at least that fall for every row; also with every later job in a trade sharing skills with
+    an earlier one counted close (`trade_closeness`: other stored weights and tenures)."""
     engines, vacancies = generated
-    engine = engines["both"]
+    engine = engines[setting]
     snap = engine._snapshot
     seg = snap.main
     idf = np.asarray(snap.idf, dtype=np.float64)
@@ -212,7 +218,7 @@ def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
     assert met_rows > 0
 
 
-@pytest.mark.parametrize("setting", ["both", "other"])
+@pytest.mark.parametrize("setting", ["both", "other", "close"])
 def test_the_compiled_fall_equals_the_numpy_one(generated, monkeypatch, setting):
     """`kernels.compiled_other_trades_fall` (one pass over each row's spells, tenures and claims,
     what a request runs) gives `vectors.other_trades_fall`'s numbers (the numpy path, checked against
@@ -238,7 +244,7 @@ def test_the_compiled_fall_equals_the_numpy_one(generated, monkeypatch, setting)
     assert reached > 0
 
 
-@pytest.mark.parametrize("setting", ["both", "other"])
+@pytest.mark.parametrize("setting", ["both", "other", "close"])
 @pytest.mark.parametrize("prune", [False, True])
 def test_stage_one_bounds_every_exact_score_with_both_rules_on(generated, prune, setting):
     """Shortlists stay exact with both rules on, and with the other-trades rule alone (its stored

@@ -209,6 +209,14 @@ class RankingParams:
     sharing construction- or driving-generic skills), 0.17 electrician -> electrical engineer and 0
     plumber -> warehouse worker (0). None turns it off (before session 33)."""
 
+    trade_closeness: tuple[float, float] | None = (0.35, 0.55)
+    """(lo, hi): how far later work in a trade close to an earlier spell's is no career change away from
+    it (`vectors.close_years`): `SkillSpace.trade_closeness`, the larger share c of either
+    occupation's specificity-weighted essential skills the other's ESCO profile lists, read as
+    (c - lo) / (hi - lo), clipped to [0, 1]; that share of the later years not continued
+    (`trade_continuity`) is taken out of the career change's halving (`vectors.experience_weight`),
+    while the spell still ages by them (it is not the trade continued). None turns it off."""
+
     experience_tenure_years: float = 5.0
     """Years in an occupation after which the experience part of the score
     (`experience_match_weight`, `vectors.experience_tenure`) counts fully: length x recency, with
@@ -991,6 +999,8 @@ class RankingParams:
             )
         if self.trade_continuity is not None and not 0 <= self.trade_continuity[0] < self.trade_continuity[1]:
             raise ValueError("trade_continuity must be None (off) or (lo, hi) with 0 <= lo < hi")
+        if self.trade_closeness is not None and not 0 <= self.trade_closeness[0] < self.trade_closeness[1]:
+            raise ValueError("trade_closeness must be None (off) or (lo, hi) with 0 <= lo < hi")
         if not 0 <= self.experience_min_factor <= 1:
             raise ValueError("experience_min_factor must be in [0, 1]")
 

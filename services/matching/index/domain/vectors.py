@@ -92,6 +92,23 @@ class SkillSpace:
             listed |= np.isin(own, m.indices[m.indptr[later] : m.indptr[later + 1]])
         return float(weight[listed].sum()) / total
 
+    def trade_closeness(self, a: int, b: int) -> float:
+        """How close the trades of occupation positions `a` and `b` are, in [0, 1], symmetric: the
+        larger of `trade_continuity(a, b)` and `trade_continuity(b, a)`, so the share of one's
+        specific essential ESCO skills that the other's profile lists, whichever is larger. A
+        job whose own essential skills mostly lie in the other trade's profile is work of that
+        trade's kind, whichever came first. Real ESCO: nurse responsible for general care <->
+        healthcare assistant 0.60 (0.21 one way: an assistant's 0.60 of her duties are a
+        nurse's), pharmacist <-> pharmacy assistant 0.72, physiotherapist <-> physiotherapy
+        assistant 0.89, bus driver <-> taxi driver 0.58, welder <-> welding coordinator 0.51,
+        plumber <-> carpenter 0.32, electrician <-> electrical engineer 0.17, nurse <-> social
+        care worker 0.09, early years teacher <-> healthcare assistant 0, plumber <-> warehouse
+        worker 0.01. `experience_weight` discounts later years in a close trade less as a career
+        change (`RankingParams.trade_closeness`)."""
+        if a == b:
+            return 1.0
+        return max(self.trade_continuity(a, b), self.trade_continuity(b, a))
+
     def infer_occupations(
         self, claims: sp.csr_matrix, experience: sp.csr_matrix, meta: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -441,18 +458,22 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     latest = latest_year(candidate.experience, current_year)
     where = [tax.occupation_index.get(w.occupation_uri) for w in candidate.experience]
     continuity = _continuity(space, where)
+    closeness = _closeness(space, where)
     keep = space.params.change_of_job_keeps_years
     nested = space.params.nested_spell_years
-    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep, nested)
+    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep, nested, closeness)
     continued = continued_years(candidate.experience, current_year, continuity)
-    for work, share, o, cont, ch in zip(candidate.experience, shares, where, continued, changed, strict=True):
+    close = close_years(candidate.experience, current_year, continuity, closeness)
+    for work, share, o, cont, ch, cl in zip(
+        candidate.experience, shares, where, continued, changed, close, strict=True
+    ):
         if o is None:
             unknown += 1
             continue
         p = space.params
-        w = share * experience_weight(work.years, work.ended_year, current_year, p, latest, cont, ch)
+        w = share * experience_weight(work.years, work.ended_year, current_year, p, latest, cont, ch, cl)
         experience[o] = max(experience.get(o, 0.0), w)
-        t = share * experience_tenure(work.years, work.ended_year, current_year, p, latest, cont, ch)
+        t = share * experience_tenure(work.years, work.ended_year, current_year, p, latest, cont, ch, cl)
         tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
@@ -513,6 +534,7 @@ def experience_weight(
     latest_year: int | None = None,
     continued: float = 0.0,
     changed: float = 0.0,
+    close: float = 0.0,
 ) -> float:
     """Identity weight of one spell in an occupation, in (0, 1]: how strongly it says the person is
     of that occupation (the occupation inference's history evidence, the work-history agreement,
@@ -524,7 +546,10 @@ def experience_weight(
     (`continued_years`: each later spell's years there times its `SkillSpace.trade_continuity`);
     changed: years before this spell's end that a later job in another trade, begun before it ended,
     already held (`calendar_shares`: a change of job whose new job began early), counted as later
-    years not in the trade, 0 when none.
+    years not in the trade, 0 when none; close: of the later years not continued, those worked in a
+    close trade (`close_years`: each later spell's years times its `SkillSpace.trade_closeness`
+    read through `RankingParams.trade_closeness`), which are no career change away from it (a nurse
+    working on as a healthcare assistant), 0 when none. All years are in years (floats >= 0).
 
     Three factors. Age, weakly: half after `experience_identity_half_life_years` (20) since the
     trade ended (the spell's end, plus the continued years). A career change, strongly: half for
@@ -549,9 +574,10 @@ def experience_weight(
     end = current_year if ended_year is None else ended_year
     later = 0.0 if latest_year is None else max(0.0, float(latest_year - end))
     kept = min(max(0.0, continued), later)  # later years in the same trade
+    near = min(max(0.0, close), later - kept)  # later years in a close trade: no career change
     age = 0.5 ** (max(0.0, since - kept) / p.experience_identity_half_life_years)
     floor = former_floor(years, p)
-    changed_years = later - kept + max(0.0, changed)
+    changed_years = later - kept - near + max(0.0, changed)
     change = floor + (1.0 - floor) * 0.5 ** (changed_years / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_full_years) if p.experience_full_years else 1.0
     duration = p.experience_min_factor + (1.0 - p.experience_min_factor) * share
@@ -622,6 +648,43 @@ def _continuity(space: SkillSpace, where: Sequence[int | None]) -> Callable[[int
     return of
 
 
+def close_years(
+    experience: Sequence[WorkExperience],
+    current_year: int,
+    continuity: Callable[[int, int], float] | None,
+    closeness: Callable[[int, int], float] | None,
+) -> list[float]:
+    """Per spell, in its order: the years after it ends (up to the person's latest end) worked in
+    later spells of a close trade and not continuing it, each later spell's years there times
+    (1 - `continuity(i, j)`) x `closeness(i, j)` (both in [0, 1]; None: 0 everywhere), at most the
+    years between (`experience_weight`'s `close`, which caps it again below the years not
+    continued). All zeros when `closeness` is None."""
+    if closeness is None:
+        return [0.0] * len(experience)
+    cont = continuity or (lambda i, j: 0.0)
+    return continued_years(experience, current_year, lambda i, j: (1.0 - cont(i, j)) * closeness(i, j))
+
+
+def _closeness(space: SkillSpace, where: Sequence[int | None]) -> Callable[[int, int], float] | None:
+    """How close the trades of two spells are by their occupation positions (`where`, None: unknown
+    to the taxonomy, close to nothing): `SkillSpace.trade_closeness` read through
+    `RankingParams.trade_closeness`'s (lo, hi) as (c - lo) / (hi - lo), clipped to [0, 1]; None
+    (the rule off) when that is None."""
+
+    band = space.params.trade_closeness
+    if band is None:
+        return None
+    lo, hi = band
+
+    def of(i: int, j: int) -> float:
+        a, b = where[i], where[j]
+        if a is None or b is None:
+            return 0.0
+        return min(1.0, max(0.0, (space.trade_closeness(a, b) - lo) / (hi - lo)))
+
+    return of
+
+
 def latest_year(experience: Sequence[WorkExperience], current_year: int) -> int | None:
     """The year a person's most recent spell ended: `current_year` when any is current (or ended
     later, a typo the weights read as current), None without work history."""
@@ -635,20 +698,23 @@ def spell_weights(
     current_year: int,
     p: RankingParams,
     continuity: Callable[[int, int], float] | None = None,
+    closeness: Callable[[int, int], float] | None = None,
 ) -> list[float]:
     """Identity weight (`experience_weight`) of each spell of one person's work history, in its
     order, each read against the person's most recent spell and times its share of the calendar
     (`calendar_shares`), as `compact` stores it. `continuity(i, j)`: how much spell j continues
-    spell i's trade (`continued_years`; None: no later spell does, every later year a change)."""
+    spell i's trade (`continued_years`; None: no later spell does, every later year a change);
+    `closeness(i, j)`: how close spell j's trade is to spell i's (`close_years`; None: none is)."""
     latest = latest_year(experience, current_year)
     cont = continuity or (lambda i, j: 0.0)
     shares, changed = calendar_shares(
-        experience, current_year, cont, p.change_of_job_keeps_years, p.nested_spell_years
+        experience, current_year, cont, p.change_of_job_keeps_years, p.nested_spell_years, closeness
     )
     kept = continued_years(experience, current_year, cont)
+    close = close_years(experience, current_year, cont, closeness)
     return [
-        s * experience_weight(w.years, w.ended_year, current_year, p, latest, c, ch)
-        for w, s, c, ch in zip(experience, shares, kept, changed, strict=True)
+        s * experience_weight(w.years, w.ended_year, current_year, p, latest, c, ch, cl)
+        for w, s, c, ch, cl in zip(experience, shares, kept, changed, close, strict=True)
     ]
 
 
@@ -703,6 +769,7 @@ def calendar_shares(
     continuity: Callable[[int, int], float] | None = None,
     keep: bool = True,
     nested: tuple[float, float] | None = None,
+    closeness: Callable[[int, int], float] | None = None,
 ) -> tuple[list[float], list[float]]:
     """Per spell, in its order: (its share of its own years, in [0, 1]; its changed years, >= 0),
     what `experience_weight` multiplies and reads (`changed`). As `overlap_shares`, except at a
@@ -731,7 +798,9 @@ def calendar_shares(
     [0, 1], how much spell j continues spell i's trade (positions in `experience`); keep: False
     gives `overlap_shares` and no changed years (`RankingParams.change_of_job_keeps_years`), whatever
     `nested`; nested: (from, to) years, `RankingParams.nested_spell_years`, None: a spell within a
-    longer later one shares as `overlap_shares` says."""
+    longer later one shares as `overlap_shares` says; closeness(i, j): in [0, 1], how close spell j's
+    trade is to spell i's (`close_years`), the share of the changed years that are none (a nurse's
+    assistant job begun before her nursing ended), None: 0."""
     shares = overlap_shares(experience, current_year)
     changed = [0.0] * len(experience)
     if not keep:
@@ -750,6 +819,8 @@ def calendar_shares(
         if spans[i][1] == spans[j][1]:
             continue  # two jobs ending together: half each (`overlap_shares`)
         other = 1.0 - (continuity(i, j) if continuity else 0.0)
+        if closeness is not None:
+            other *= 1.0 - closeness(i, j)
         if spans[j][0] > spans[i][0]:  # a change of job
             returned[i] += hi - lo
             changed[i] += (hi - lo) * other
@@ -775,19 +846,20 @@ def experience_tenure(
     latest_year: int | None = None,
     continued: float = 0.0,
     changed: float = 0.0,
+    close: float = 0.0,
 ) -> float:
     """Length x recency of one spell in an occupation, in [0, 1]: how current and how long the
     experience is, the tie-break between people of the occupation (`RankingParams.experience_match_weight`):
     recency halves after `experience_half_life_years` (5), times years / `experience_tenure_years`,
     capped at 1 (a five-year spell and a ten-year one read alike). Never above the spell's
-    identity weight `experience_weight` with the same `latest_year`, `continued` and `changed` (capped at it: a spell that later
+    identity weight `experience_weight` with the same `latest_year`, `continued`, `changed` and `close` (capped at it: a spell that later
     work in another occupation followed can weigh less as identity than as tenure), which the
     stage-1 bound of `RankingParams.experience_match_weight` relies on. 2 years ended 2024 read in
     2026: 0.76 x 0.4 = 0.30; 6 years ended 2025: 0.87."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
     recency = 0.5 ** (since / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_tenure_years) if p.experience_tenure_years else 1.0
-    identity = experience_weight(years, ended_year, current_year, p, latest_year, continued, changed)
+    identity = experience_weight(years, ended_year, current_year, p, latest_year, continued, changed, close)
     return min(recency * share, identity)
 
 
