@@ -249,7 +249,8 @@ class OccupationAgreementSchema(ma.Schema):
             "person is of that occupation: 1 for a current job of at least two years; by age only "
             "weakly (half after 20 years: one year that ended six years ago 0.73), a spell of a few "
             "months 0.8; halved for every five years of later work in another spell (a career "
-            "change); the agreement is this times the spell occupation's agreement. inferred: null"
+            "change; work in a close trade, whose essential skills the spell's occupation mostly lists or "
+            "the other way round, is none); the agreement is this times the spell occupation's agreement. inferred: null"
         },
     )
     relation = fields.String(
