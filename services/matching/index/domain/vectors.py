@@ -637,13 +637,16 @@ def _continuity(space: SkillSpace, where: Sequence[int | None]) -> Callable[[int
     `RankingParams.trade_continuity`'s (lo, hi); 0 everywhere when that is None."""
 
     band = space.params.trade_continuity
+    seen: dict[tuple[int, int], float] = {}  # each pair read once per history
 
     def of(i: int, j: int) -> float:
         a, b = where[i], where[j]
         if a is None or b is None or band is None:
             return 0.0
-        lo, hi = band
-        return min(1.0, max(0.0, (space.trade_continuity(a, b) - lo) / (hi - lo)))
+        if (a, b) not in seen:
+            lo, hi = band
+            seen[a, b] = min(1.0, max(0.0, (space.trade_continuity(a, b) - lo) / (hi - lo)))
+        return seen[a, b]
 
     return of
 
@@ -675,12 +678,15 @@ def _closeness(space: SkillSpace, where: Sequence[int | None]) -> Callable[[int,
     if band is None:
         return None
     lo, hi = band
+    seen: dict[tuple[int, int], float] = {}  # each pair read once per history
 
     def of(i: int, j: int) -> float:
         a, b = where[i], where[j]
         if a is None or b is None:
             return 0.0
-        return min(1.0, max(0.0, (space.trade_closeness(a, b) - lo) / (hi - lo)))
+        if (a, b) not in seen:
+            seen[a, b] = min(1.0, max(0.0, (space.trade_closeness(a, b) - lo) / (hi - lo)))
+        return seen[a, b]
 
     return of
 
