@@ -681,6 +681,10 @@ def _has_words(text: str) -> bool:
     raise ma.ValidationError(NOTHING_TO_READ)
 
 
+RECOGNITION_CONTEXTS = ("ad", "cv")
+"""`POST /skills/recognise`'s `context`: a vacancy's text, or a CV or coach's note."""
+
+
 class RecogniseSchema(StrictSchema):
     text = fields.String(required=True, validate=[validate.Length(1, MAX_TEXT_CHARS), _has_words])
     top_k = JsonInteger(load_default=10, validate=validate.Range(1, 50))
@@ -695,6 +699,57 @@ class RecogniseSchema(StrictSchema):
             "given in the language the request asks for (the `lang` query parameter, the language "
             "cookie or Accept-Language), else in the text's; Swedish labels fall back to English "
             "(ESCO's Swedish labels are not in the reference data)."
+        },
+    )
+    context = fields.String(
+        load_default="ad",
+        validate=validate.OneOf(RECOGNITION_CONTEXTS),
+        metadata={
+            "description": "Whose text it is: `ad` (default), a vacancy's text, whose named occupation is "
+            "the job hired for and is set aside (its skills come from the title); `cv`, a CV or a "
+            "coach's note, whose named occupation is the person's own experience: the answer's "
+            '`work_history` then lists it ("Kokki lounasravintolassa 2010-2022.", "Kock på '
+            'lunchrestaurang 2010-2022.", "Valmistunut lähihoitajaksi 2026."), for the coach to add as '
+            "a work-history row of the profile. The skills (`items`) are the same either way",
+            "example": "cv",
+        },
+    )
+
+
+class InferredSkillSchema(ma.Schema):
+    uri = fields.String(metadata={"description": "ESCO skill URI"})
+    label = fields.String()
+    evidence = fields.String(
+        metadata={
+            "description": 'Always "inferred": known only from the work history (as in a shortlist\'s '
+            "`evidence`), not a claimed skill: not to be sent as the profile's `skills`",
+            "example": "inferred",
+        }
+    )
+
+
+class NamedWorkSchema(ma.Schema):
+    occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
+    years = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": 'Whole years of the span of years the sentence gives ("2010-2022": 12; '
+            '"2018–nyt": to this year), at least 1; null when it gives none: ask the jobseeker',
+            "example": 12,
+        },
+    )
+    ended_year = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The span's last year; null when it runs to now or no span is given"},
+    )
+    source = fields.String(metadata={"description": "The sentence it was named in, as written"})
+    inferred_skills = fields.List(
+        fields.Nested(InferredSkillSchema),
+        metadata={
+            "description": "The occupation's most central essential skills (at most 5): what the index "
+            "infers from such a work-history row (with all its other essential skills), shown to the "
+            "coach as evidence kind `inferred`, never as claimed skills"
         },
     )
 
@@ -794,6 +849,15 @@ class RecognisedListSchema(ma.Schema):
             "also when more skills were recognised with confidence than `top_k` lets through "
             "(`suggestions_left_out`)"
         }
+    )
+    work_history = fields.List(
+        fields.Nested(NamedWorkSchema),
+        metadata={
+            "description": "Only with `context: cv`: the occupations the text names as the person's own "
+            "work, in the text's order (a sentence about studying for or wishing for an occupation "
+            'names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata varhaiskasvatukseen"): each '
+            "a row for the profile's `work_history` (`occupation_uri`, `years`, `ended_year`)"
+        },
     )
     suggestions_left_out = fields.Integer(
         metadata={
