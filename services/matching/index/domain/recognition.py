@@ -55,6 +55,7 @@ from .recognition_text import (
     SWEDISH_PLAIN_WORDS,
     WORD,
     CompoundSplitter,
+    about_own_family,
     affirmed,
     examinations_only,
     expand_elided,
@@ -767,6 +768,10 @@ class SkillRecognizer:
         discipline*). 0.85 (session 33, two values tried on the Finnish tuning sets: 0.7 cost two
         sentences whose object the label words differently, "työrauha" for *järjestys*, "huoltajat"
         for *vanhemmat*; 1.0 turns it off).
+    unnamed_sense_weight : multiplier of the score of a skill of a Finnish verb of many senses
+        (`_OBJECT_VERBS`: "muotoilla", "suorittaa") in a unit that uses the verb and names none of the
+        skill's object's words ("Muotoilen taikinat": *formulate findings*, *style hair*; outside tester
+        38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off).
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -872,6 +877,7 @@ class SkillRecognizer:
         unnamed_animal_weight: float = 0.7,
         other_material_weight: float = 0.7,
         unnamed_object_weight: float = 0.85,
+        unnamed_sense_weight: float = 0.7,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         finnish_label_verbs: bool = True,
@@ -937,6 +943,7 @@ class SkillRecognizer:
         self.unnamed_animal_weight = unnamed_animal_weight
         self.other_material_weight = other_material_weight
         self.unnamed_object_weight = unnamed_object_weight
+        self.unnamed_sense_weight = unnamed_sense_weight
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
@@ -2713,6 +2720,8 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            if about_own_family(sentence):
+                continue  # one's own children or parent cared for: a gap explained (tester 38, M5)
             if is_structure_heading(sentence) or self._employer_line(sentence):
                 continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
                 # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)
@@ -3245,27 +3254,40 @@ class SkillRecognizer:
         systems, "kiinteistön ylläpito" of a building (outside tester 32: "ylläpito" pulled in every
         "maintain …" skill, *maintain customer service* and *maintain students' discipline* among
         them)."""
+        self._gate_unnamed_objects_of(scores, units, _UPKEEP, None, self.unnamed_object_weight)
+        if self.unnamed_sense_weight != 1.0:
+            for cue, verb, noun in _OBJECT_VERBS:
+                self._gate_unnamed_objects_of(scores, units, cue, (verb, noun), self.unnamed_sense_weight)
+
+    def _gate_unnamed_objects_of(
+        self,
+        scores: np.ndarray,
+        units: list[_Unit],
+        cue: re.Pattern[str],
+        verb: tuple[str, str] | None,
+        weight: float,
+    ) -> None:
+        """`_gate_unnamed_objects` for the units `cue` finds and the skills of `verb` ((verb, its
+        noun's stem) in their Finnish label, `_objects_of`; None: ESCO's English "maintain …"), by
+        `weight`."""
         maintained: list[tuple[int, frozenset[str]]] | None = None
         for i, u in enumerate(units):
-            if u.title or u.gloss or not _UPKEEP.search(u.dense):
+            if u.title or u.gloss or not cue.search(u.dense):
                 continue
             if maintained is None:
-                maintained = self._maintained_objects()
+                maintained = self._objects_of(verb)
             named = self._object_keys(u.dense)
             unnamed = [j for j, keys in maintained if not keys & named and not _in_compounds(keys, named)]
             others = [
                 k
                 for k, v in enumerate(units)
-                if v.is_phrase
-                and not u.is_phrase
-                and v.sentence == u.sentence
-                and not _UPKEEP.search(v.dense)
+                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not cue.search(v.dense)
             ]
             if others and unnamed:  # (a whole sentence: what a clause of other work scores as high is its)
                 elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
                 unnamed = [j for j, e in zip(unnamed, elsewhere, strict=True) if e < scores[i, j]]
             if unnamed:
-                scores[i, unnamed] *= np.float32(self.unnamed_object_weight)
+                scores[i, unnamed] *= np.float32(weight)
 
     def _object_keys(self, text: str) -> frozenset[str]:
         """The content words of Finnish `text` as written (lower case), their lemmas and their
@@ -3286,19 +3308,33 @@ class SkillRecognizer:
             t for t in tokens if len(t) >= 2 and t not in FINNISH_FUNCTION_LEMMAS and t not in _UPKEEP_WORDS
         )
 
-    def _maintained_objects(self) -> list[tuple[int, frozenset[str]]]:
-        """(skill position, `_object_keys` of its Finnish label after the verb) of every skill whose
-        English label is "maintain …" (built on first use)."""
-        cached: list[tuple[int, frozenset[str]]] | None = getattr(self, "maintained_objects_", None)
+    def _objects_of(self, verb: tuple[str, str] | None) -> list[tuple[int, frozenset[str]]]:
+        """(skill position, `_object_keys` of its Finnish label's other words) of every skill whose
+        Finnish label starts with `verb`'s verb ("muotoilla hiukset") or has a word with its noun's
+        stem ("hiusmuotoilu", "teollinen muotoilu"), or with `verb` None whose English label is
+        "maintain …" (its Finnish label after the verb; built on first use, per verb)."""
+        built: dict[tuple[str, str] | None, list[tuple[int, frozenset[str]]]] = self.__dict__.setdefault(
+            "verb_objects_", {}
+        )
+        cached = built.get(verb)
         if cached is None:
             finnish = self.labels_.get("fi") or []
             cached = []
             for j, label in enumerate(self.labels_["en"]):
-                if label and label.startswith("maintain ") and j < len(finnish) and finnish[j]:
-                    keys = self._object_keys(" ".join(words(finnish[j])[1:]))
-                    if keys:
-                        cached.append((j, keys))
-            self.maintained_objects_ = cached
+                if not label or j >= len(finnish) or not finnish[j]:
+                    continue
+                tokens = words(finnish[j])
+                if verb is None:
+                    rest = tokens[1:] if label.startswith("maintain ") else []
+                elif tokens[:1] == [verb[0]] or any(verb[1] in t for t in tokens):
+                    # (a compound's other part is its object: "hius" of "hiusmuotoilu")
+                    rest = [t.split(verb[1])[0] for t in tokens[1 if tokens[:1] == [verb[0]] else 0 :]]
+                    rest = [t for t in rest if t]
+                else:
+                    rest = []
+                if rest and (keys := self._object_keys(" ".join(rest))):
+                    cached.append((j, keys))
+            built[verb] = cached
         return cached
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
@@ -3980,7 +4016,11 @@ _SETTINGS = {
     "leading": (
         re.compile(
             r"^(?:manage|lead|supervise|coordinate|direct)\b(?!.*\bwithin\b)[^,]*\bteams?\b|^plan the work of teams|"
-            r"^(?:manage|supervise) (?:the )?(?:staff|personnel)$",
+            r"^(?:manage|supervise) (?:the )?(?:staff|personnel)$|"
+            # a group of workers watched over: *monitor cashiers* is a supervisor's, not the till's
+            # (outside tester 38, M3: "Laskutus ja kassanhoito")
+            r"^(?:monitor|supervise|oversee) (?:the )?(?:work of )?(?:\w+ )?(?:cashiers|staff|workers|employees|"
+            r"personnel|crew|operators)$",
             re.I,
         ),
         re.compile(
@@ -4099,6 +4139,16 @@ central skills (`SkillRecognizer._add_central`) leave them out where the text do
 _UPKEEP = re.compile(r"ylläpi|ylläpid|ylläpit|kunnossapi|kunnossapid", re.I)
 """Finnish words of upkeep (ylläpito, ylläpitää, kunnossapito): what is kept is the object they name
 (`SkillRecognizer._gate_unnamed_objects`)."""
+_OBJECT_VERBS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"muotoil", re.I), "muotoilla", "muotoilu"),
+    (re.compile(r"suorit", re.I), "suorittaa", "suoritu"),
+)
+"""Finnish verbs of many senses, each its object's: (text cue, the verb as a Finnish label's first
+word, the stem of its noun in any word of a label: "hiusmuotoilu", "teollinen muotoilu",
+"arvioida suorituksia"). "muotoilla" is to shape dough, hair, nails, candles or to formulate findings; "suorittaa" to
+perform any of 175 tasks or to complete a card or exam: a skill of the verb whose object the unit
+does not name weighs `unnamed_sense_weight` (outside tester 38, M3: "Muotoilen taikinat" gave
+*formulate findings*, *style hair*, *shape nails*; `SkillRecognizer._gate_unnamed_objects`)."""
 _UPKEEP_WORDS = frozenset({"yllä", "ylläpito", "ylläpitää", "kunnossapito", "kunto", "kunnossa", "pitää"})
 """Words of upkeep itself, no object's (`SkillRecognizer._object_keys`)."""
 
