@@ -23,7 +23,7 @@ import pytest
 
 from services.matching.index.domain.cv_lines import NOT_HELD, named_work, years_of
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
-from services.matching.index.domain.recognition_text import about_own_family
+from services.matching.index.domain.recognition_text import about_own_family, strip_stock
 
 
 def _read(recognizer, text: str, lang: str | None = None, k: int = 10) -> list[tuple[str, float]]:
@@ -89,6 +89,12 @@ def test_hair_shaped_is_still_hairdressing(esco_recognizer):
 
 
 # -- 3. graduating, free time ---------------------------------------------------------------------------
+
+
+def test_making_is_still_read_beside_the_graduating_word():
+    # "valmistus" (making) is no "valmistua": fi-dev23's "välipalojen valmistuksesta" keeps its word
+    assert "valmistuksesta" in strip_stock("Vastasin välipalojen valmistuksesta.", "fi")
+    assert "valmistun" not in strip_stock("Valmistun keväällä kokiksi.", "fi")
 
 
 def test_graduating_is_no_preparing(esco_recognizer):
@@ -174,6 +180,12 @@ def test_caring_for_ones_own_family_is_no_work_skill(esco_recognizer, text, lang
         ("Tog hand om barnen på förskolan.", "sv"),
         ("Looked after children in a daycare group.", "en"),
         ("Cared for elderly clients in their homes.", "en"),
+        # an ad's "our children" and a family leave's substitute are the employer's
+        ("Hoidat ja ohjaat lapsiamme päiväkodissa.", "fi"),
+        ("Du tar hand om våra barn på förskolan.", "sv"),
+        ("You will look after our children in the daycare group.", "en"),
+        ("Kyseessä on perhevapaan sijaisuus, edellytämme lähihoitajan tutkintoa.", "fi"),
+        ("Tuet omaishoitajia ja heidän läheisiään arjessa.", "fi"),
     ],
 )
 def test_care_of_other_peoples_children_or_clients_is_still_work(esco_recognizer, text, lang):

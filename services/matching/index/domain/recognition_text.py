@@ -139,7 +139,7 @@ WORD_SENSES: dict[str, tuple[str, ...]] = {
         r"passin|tutkinno|tutkinto|koke))",
         # "valmistua" (to graduate, be finished: "valmistun keväällä", "valmistunut lähihoitajaksi")
         # shares its stem with "valmistaa" (to prepare, make): no *prepare bakery products*
-        r"valmistu(?!s)\w*",
+        r"valmistu(?![sk])\w*",  # (not "valmistus", "valmistuksen": making)
         # a hobby's time ("Leivon vapaa-ajalla"): the activity is read, not *present leisure activities*
         r"vapaa-aja(?:lla|llani|llaan|nani|ni)|vapaa-aikana(?:ni|an)?|harrastuksena(?:ni|an)?",
     ),
@@ -2571,28 +2571,29 @@ def has_content(text: str, *, after_rules: bool = False) -> bool:
 
 
 _FI_FAMILY = (
-    r"(?:lap?s|lapse|las|poja|poika|tyttär|tytär|tyttö|vauva|äiti|äidi|isä|vanhem|puoliso|mieh|mies|vaimo|"
+    r"(?:lap?s|lapse|last|poja|poika|tyttär|tytär|tyttö|vauva|äiti|äidi|isä|vanhem|puoliso|mieh|mies|vaimo|"
     r"mummo|mummi|vaari|isoäiti|isoisä|isovanhem|sisar|velj|veli)"
 )
 OWN_FAMILY: tuple[str, ...] = (
     # Finnish: the person's own children or relatives cared for ("Hoidin omia lapsiani kotona kolme
-    # vuotta", "Hoidin sairasta äitiäni", "Olin kotona lasteni kanssa"), a family carer or a family leave
+    # vuotta", "Hoidin sairasta äitiäni", "Olin kotona lasteni kanssa"; not an ad's "lapsiamme", "våra
+    # barn", "our children": the employer's), a family carer or a family leave
     rf"\b(?:hoi[dt]\w*|huole\w*|kasvat\w*|kotona)\b(?:\s+\w+){{0,3}}?\s+(?:(?:omi\w*|oma\w*)\s+{_FI_FAMILY}"
-    rf"\w*|{_FI_FAMILY}\w*(?:ni|mme))\b",
-    r"\b(?:omaishoita\w*|kotiäi\w*|kotiisä\w*|kotivanhem\w*|perhevapaa\w*|vanhempainvapaa\w*|"
-    r"äitiysvapaa\w*|isyysvapaa\w*)",
+    rf"\w*|{_FI_FAMILY}\w*ni)\b",
+    # (as the person's own role or leave only: an ad's "perhevapaan sijaisuus", "tuet omaishoitajia" are read)
+    r"\b(?:omaishoitajana|kotiäitinä|kotiisänä|(?:perhe|vanhempain|äitiys|isyys|hoito)vapaalla)\b",
     # Swedish ("Jag tog hand om mina egna barn hemma i tre år", "vårdade min sjuka mamma")
     r"\b(?:(?:tog|tagit|ta|tar)\s+hand\s+om|vårdade|vårdat|skötte|skött|tittade\s+efter|var\s+hemma\s+med)"
-    r"\s+(?:\w+\s+){0,2}?(?:min|mitt|mina|vår|vårt|våra)\s+(?:egna?\s+)?(?:\w+\s+)?(?:barn|son|söner|dotter|"
+    r"\s+(?:\w+\s+){0,2}?(?:min|mitt|mina)\s+(?:egna?\s+)?(?:\w+\s+)?(?:barn|son|söner|dotter|"
     r"döttrar|bebis|mamma|mor|pappa|far|föräldrar|make|maka|man|fru|sambo|mormor|farmor|morfar|farfar|"
     r"syster|systrar|bror|bröder|familj)\b",
-    r"\b(?:föräldraledig\w*|mammaledig\w*|pappaledig\w*|hemmafru|hemmapappa|hemmamamma|anhörigvårdare)\b",
+    r"\b(?:(?:var|varit|är)\s+(?:föräldra|mamma|pappa)ledig|hemmafru|hemmapappa|hemmamamma)\b",
     # English ("I looked after my own children at home", "Cared for my sick mother at home")
     r"\b(?:look(?:ed|ing)?\s+after|car(?:ed|ing|e)\s+for|t(?:ook|aking|ake)\s+care\s+of|rais(?:ed|ing)|"
-    r"stay(?:ed|ing)?\s+(?:at\s+)?home\s+with|nurs(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:my|our)\s+(?:own\s+)?"
+    r"stay(?:ed|ing)?\s+(?:at\s+)?home\s+with|nurs(?:ed|ing))\s+(?:\w+\s+){0,2}?my\s+(?:own\s+)?"
     r"(?:\w+\s+)?(?:child|children|kids?|sons?|daughters?|baby|babies|mother|mum|mom|father|dad|parents?|"
     r"husband|wife|partner|spouse|grand\w+|family|brother|sister)\b",
-    r"\b(?:stay-at-home\s+(?:mother|mum|mom|father|dad|parent)|family\s+carer|(?:parental|maternity|"
+    r"\b(?:stay-at-home\s+(?:mother|mum|mom|father|dad|parent)|(?:was|been)\s+on\s+(?:parental|maternity|"
     r"paternity)\s+leave)\b",
 )
 """A person's own children or relatives cared for, or a family leave: a gap in working life explained,
