@@ -182,6 +182,7 @@ def test_caring_for_ones_own_family_is_no_work_skill(esco_recognizer, text, lang
         ("Cared for elderly clients in their homes.", "en"),
         # an ad's "our children" and a family leave's substitute are the employer's
         ("Hoidat ja ohjaat lapsiamme päiväkodissa.", "fi"),
+        ("Huolehdit oman lapsiryhmäsi päivittäisestä hoidosta ja kasvatuksesta.", "fi"),
         ("Du tar hand om våra barn på förskolan.", "sv"),
         ("You will look after our children in the daycare group.", "en"),
         ("Kyseessä on perhevapaan sijaisuus, edellytämme lähihoitajan tutkintoa.", "fi"),

@@ -2578,8 +2578,9 @@ OWN_FAMILY: tuple[str, ...] = (
     # Finnish: the person's own children or relatives cared for ("Hoidin omia lapsiani kotona kolme
     # vuotta", "Hoidin sairasta äitiäni", "Olin kotona lasteni kanssa"; not an ad's "lapsiamme", "våra
     # barn", "our children": the employer's), a family carer or a family leave
+    # (the relative's word in its case only, no compound: "oman lapsiryhmäsi" is a daycare group)
     rf"\b(?:hoi[dt]\w*|huole\w*|kasvat\w*|kotona)\b(?:\s+\w+){{0,3}}?\s+(?:(?:omi\w*|oma\w*)\s+{_FI_FAMILY}"
-    rf"\w*|{_FI_FAMILY}\w*ni)\b",
+    rf"[a-zåäö]{{0,7}}|{_FI_FAMILY}[a-zåäö]{{0,5}}ni)\b",
     # (as the person's own role or leave only: an ad's "perhevapaan sijaisuus", "tuet omaishoitajia" are read)
     r"\b(?:omaishoitajana|kotiäitinä|kotiisänä|(?:perhe|vanhempain|äitiys|isyys|hoito)vapaalla)\b",
     # Swedish ("Jag tog hand om mina egna barn hemma i tre år", "vårdade min sjuka mamma")
