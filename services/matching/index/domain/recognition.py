@@ -772,6 +772,12 @@ class SkillRecognizer:
         (`_OBJECT_VERBS`: "muotoilla", "suorittaa") in a unit that uses the verb and names none of the
         skill's object's words ("Muotoilen taikinat": *formulate findings*, *style hair*; outside tester
         38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off).
+    own_family_read : whether a sentence about caring for one's own children or relatives
+        (`recognition_text.about_own_family`: "Hoidin omia lapsiani kotona", "Cared for my sick mother at
+        home") is read for skills. False (outside tester 38, M5, the lead's brief: a gap explained and a
+        family fact, not a trade); it costs the sets' notes that count a family carer's care as care work
+        (fi-dev15's "toiminut omaishoitajana muistisairaalle äidilleen": *tend to elderly people*;
+        docs/benchmarks.md, cv38): True reads them as before.
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -878,6 +884,7 @@ class SkillRecognizer:
         other_material_weight: float = 0.7,
         unnamed_object_weight: float = 0.85,
         unnamed_sense_weight: float = 0.7,
+        own_family_read: bool = False,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         finnish_label_verbs: bool = True,
@@ -944,6 +951,7 @@ class SkillRecognizer:
         self.other_material_weight = other_material_weight
         self.unnamed_object_weight = unnamed_object_weight
         self.unnamed_sense_weight = unnamed_sense_weight
+        self.own_family_read = own_family_read
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
@@ -2720,7 +2728,7 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
-            if about_own_family(sentence):
+            if not self.own_family_read and about_own_family(sentence):
                 continue  # one's own children or parent cared for: a gap explained (tester 38, M5)
             if is_structure_heading(sentence) or self._employer_line(sentence):
                 continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);

@@ -2581,8 +2581,9 @@ OWN_FAMILY: tuple[str, ...] = (
     # (the relative's word in its case only, no compound: "oman lapsiryhmäsi" is a daycare group)
     rf"\b(?:hoi[dt]\w*|huole\w*|kasvat\w*|kotona)\b(?:\s+\w+){{0,3}}?\s+(?:(?:omi\w*|oma\w*)\s+{_FI_FAMILY}"
     rf"[a-zåäö]{{0,7}}|{_FI_FAMILY}[a-zåäö]{{0,5}}ni)\b",
-    # (as the person's own role or leave only: an ad's "perhevapaan sijaisuus", "tuet omaishoitajia" are read)
-    r"\b(?:omaishoitajana|kotiäitinä|kotiisänä|(?:perhe|vanhempain|äitiys|isyys|hoito)vapaalla)\b",
+    # (as the person's own role only: an ad's "perhevapaan sijaisuus", "hoitovapaalla olevan työntekijän
+    # sijaiseksi", "tuet omaishoitajia" are read; a leave alone, "Hoitovapaalla 2022-2025", names nothing anyway)
+    r"\b(?:omaishoitajana|kotiäitinä|kotiisänä)\b",
     # Swedish ("Jag tog hand om mina egna barn hemma i tre år", "vårdade min sjuka mamma")
     r"\b(?:(?:tog|tagit|ta|tar)\s+hand\s+om|vårdade|vårdat|skötte|skött|tittade\s+efter|var\s+hemma\s+med)"
     r"\s+(?:\w+\s+){0,2}?(?:min|mitt|mina)\s+(?:egna?\s+)?(?:\w+\s+)?(?:barn|son|söner|dotter|"
