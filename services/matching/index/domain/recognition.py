@@ -69,6 +69,7 @@ from .recognition_text import (
     sentences,
     sentences_to_read,
     strip_stock,
+    swedish_word_initials,
     swedish_word_matches,
     title_to_read,
     without_clock_times,
@@ -1028,6 +1029,7 @@ class SkillRecognizer:
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
         self.doc_masks_: dict[str, np.ndarray | None] = {}  # (`_other_language_docs`)
+        self.doc_columns_: dict[str, np.ndarray] = {}  # (`_doc_columns`)
         self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if mixed is not None and self.encoder is not None:
             self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
@@ -1596,7 +1598,14 @@ class SkillRecognizer:
         kanssa"). English: only the job-title glossary's English titles (`_english_titles`: "I
         worked as a practical nurse"), not ESCO's English labels: an English title word is often
         an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
-        set's MRR 0.007)."""
+        set's MRR 0.007). Remembered for the most recent 1,024 texts (a one-sentence text is read
+        as the whole and as its sentence)."""
+        remembered = getattr(self, "occupations_in_", None)
+        if remembered is None:
+            remembered = self.occupations_in_ = functools.lru_cache(maxsize=1024)(self._find_occupations)
+        return remembered(text, lang)
+
+    def _find_occupations(self, text: str, lang: str | None) -> tuple[str, ...]:
         lang = lang or self.language(text)
         found: list[int] = []
         if lang in _COLLABORATORS:
@@ -3330,13 +3339,25 @@ class SkillRecognizer:
             for k in index.matches(word):
                 found.setdefault(pairs[k][1], None)
         same = swedish_word_matches if lang == "sv" else str.startswith  # ("tog emot": "tar emot")
-        for stem, gloss in pairs:  # phrases ("laga mat": "lagar mat", "lagade maten"), word by word
-            if " " in stem:
-                parts = stem.split()
-                for i in range(len(tokens) - len(parts) + 1):
-                    if all(same(tokens[i + k], p) for k, p in enumerate(parts)):
-                        found.setdefault(gloss, None)
-                        break
+        at: dict[str, list[int]] = {}  # a word's first character -> where words start with it
+        for i, token in enumerate(tokens):
+            at.setdefault(token[:1], []).append(i)
+        for k, parts, initials in index.phrases:  # ("laga mat": "lagar mat", "lagade maten"), word by
+            # word, in the glossary's order, only where a word may start the phrase's first one
+            gloss = pairs[k][1]
+            if gloss in found:
+                continue
+            if not parts:  # (a blank stem is found in every text, as word by word it was)
+                found[gloss] = None
+                continue
+            last = len(tokens) - len(parts)
+            for c in initials:
+                if any(
+                    i <= last and all(same(tokens[i + j], p) for j, p in enumerate(parts))
+                    for i in at.get(c, ())
+                ):
+                    found[gloss] = None
+                    break
         return f"{text} ({', '.join(found)})" if found else text
 
     def _lexical_text(self, text: str, lang: str, *, query: bool = True) -> str:
@@ -3428,13 +3449,27 @@ class SkillRecognizer:
         per_doc = (
             queries.astype(np.float32, copy=False) @ self.index_.postings
         ).tocsr()  # only the documents sharing an n-gram
-        out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
-        if lang is not None and (other := self._other_language_docs(lang)) is not None:
-            values = np.where(other[docs], np.float32(0.0), values)
+        n_skills = len(self.skill_uris_)
+        # (a column past the skills takes the documents `lang` does not read: no skill's best)
+        out = np.zeros((len(texts), n_skills + 1), dtype=np.float32)
+        columns, start, docs, values = self._doc_columns(lang), per_doc.indptr, per_doc.indices, per_doc.data
         for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
-            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
-        return out
+            np.maximum.at(out[i], columns[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
+        return np.ascontiguousarray(out[:, :n_skills])
+
+    def _doc_columns(self, lang: str | None) -> np.ndarray:
+        """(n_docs,) int32: the column of `_lexical`'s scores each document's cosine goes to, its
+        skill's (`RecognitionIndex.doc_skill`), or n_skills for a document text in `lang` does not
+        read (`_other_language_docs`; None: every document is read); computed once per language."""
+        other = self._other_language_docs(lang) if lang is not None else None
+        if lang is None or other is None:
+            return self.index_.doc_skill
+        cache = self.doc_columns_
+        if lang not in cache:
+            columns = np.array(self.index_.doc_skill, dtype=np.int32)
+            columns[other] = len(self.skill_uris_)
+            cache[lang] = columns
+        return cache[lang]
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
         """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
@@ -3506,16 +3541,17 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the caches of recent texts: their embeddings, the derived verbs of recent
-        words and the encoder's own (its `forget_words`, when it has one: the tokenizer's cache of
-        recent words) (benchmarks time every sentence as new)."""
+        """Empty the caches of recent texts: their embeddings and occupations, the derived verbs
+        of recent words and the encoder's own (its `forget_words`, when it has one: its caches of
+        recent texts' pieces and words) (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
         forget_words = getattr(self.encoder, "forget_words", None)
         if forget_words is not None:
             forget_words()
-        cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
-        if cache_clear is not None:
-            cache_clear()
+        for remembered in ("verbs_in_", "occupations_in_"):
+            cache_clear = getattr(getattr(self, remembered, None), "cache_clear", None)
+            if cache_clear is not None:
+                cache_clear()
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens the encoder reads for each text (its `token_counts` when it has one, else an
@@ -5398,6 +5434,10 @@ class _GlossIndex:
     head_lengths: tuple[int, ...] = ()
     endings: frozenset[str] = frozenset()
     verb_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phrases: tuple[tuple[int, tuple[str, ...], frozenset[str]], ...] = ()
+    """The stems of several words, in the glossary's order: (position of the pair, the stem's
+    words, the first characters of a word that may match the first of them:
+    `swedish_word_initials`, which holds for `str.startswith` too)."""
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -5442,9 +5482,12 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
     infixes: dict[str, list[int]] = {}
     heads: dict[str, list[int]] = {}
     verb_forms: dict[str, list[int]] = {}
+    phrases: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
     for k, (stem, _) in enumerate(pairs):
-        if " " in stem:
-            continue  # (phrases are matched word by word)
+        if " " in stem:  # (phrases are matched word by word)
+            parts = tuple(stem.split())
+            phrases.append((k, parts, swedish_word_initials(parts[0]) if parts else frozenset()))
+            continue
         if endings:
             for form in swedish_verb_forms(stem.lstrip("^")):
                 verb_forms.setdefault(form, []).append(k)
@@ -5465,6 +5508,7 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
         tuple(sorted({len(s) for s in heads})),
         endings,
         {s: tuple(v) for s, v in verb_forms.items()},
+        tuple(phrases),
     )
 
 
