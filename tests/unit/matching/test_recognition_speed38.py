@@ -149,3 +149,35 @@ def test_a_sentence_reads_the_same_skills_after_its_tokens_were_counted(esco_rec
     encoder.forget_words()
     assert encoder.token_counts([text]) == counted
     assert fresh == again and fresh
+
+
+CUED = [
+    "Työ on kolmivuorotyötä.",  # shift work: the skills of managing shifts are weighed
+    "Three-shift work in a paper mill.",  # a count of shifts: the labels holding a number
+    "Vi förutsätter svetscertifikat.",  # a certificate held: the inspection labels
+    "Ylläpidät asiakasrekisteriä ja hoidat laskutuksen.",  # upkeep: the objects maintained
+    "Haemme hitsaajaa konepajaan.",  # a worker's trade: the skills of designing elsewhere
+]
+
+
+def test_the_first_sentence_naming_shifts_certificates_or_upkeep_builds_nothing(esco):
+    """What a sentence's cues read against ESCO's labels is built when the recogniser loads
+    (`build_first_use`), not by the first sentence that needs it (which paid 10–100 CPU-ms)."""
+    from services.matching.index.reference import load_recognizer
+
+    recognizer = load_recognizer(esco)
+    built = {
+        "shift managing": recognizer.shift_managing_,
+        "lookalikes": dict(recognizer.lookalikes_),
+        "design": recognizer.designing_.get(()),
+        "maintained": getattr(recognizer, "maintained_objects_", None),
+    }
+    assert built["shift managing"] is not None and built["design"] is not None and built["maintained"]
+    assert {("numbered labels",), ("inspection labels",)} <= set(built["lookalikes"])
+    for text in CUED:
+        assert recognizer.recognise(text, top_k=5)
+    assert recognizer.shift_managing_ is built["shift managing"]
+    assert recognizer.designing_.get(()) is built["design"]
+    assert recognizer.maintained_objects_ is built["maintained"]
+    for key, value in built["lookalikes"].items():
+        assert recognizer.lookalikes_[key] is value

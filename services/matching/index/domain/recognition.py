@@ -1221,8 +1221,13 @@ class SkillRecognizer:
         English and Finnish one-word titles (`_english_titles`, `_finnish_titles`), the title
         heads (`_title_ends`), the skills and texts of leading people (`_supervision_texts`,
         `_supervision_skills`, `_named_workers_supervision`'s heads), the occupation × skill
-        links (`_links`) and the BLAS thread controller; `reference.load_recognizer` calls it
-        after `set_word_sets` (the titles are read from there). Returns self."""
+        links (`_links`) and the BLAS thread controller; and the skills read against a sentence's
+        cues (session 38: the first sentence naming shift work, a count of shifts, a certificate,
+        upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
+        (`_shift_managing_skills`), of labels holding a number or an inspection
+        (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
+        (`_maintained_objects`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
         self._finnish_titles()
@@ -1231,6 +1236,11 @@ class SkillRecognizer:
         self._supervision_skills()
         self._named_workers_supervision("")
         self._links()
+        self._shift_managing_skills()
+        self._labels_holding("numbered labels", _NUMBER_WORD)
+        self._labels_holding("inspection labels", _INSPECTION_LABEL)
+        self._design_skills()
+        self._maintained_objects()
         _blas()
         return self
 
@@ -2006,6 +2016,10 @@ class SkillRecognizer:
         plain = readable(text)
         if not _SHIFT_STATED.search(plain) or SUPERVISION_CUE.search(plain) or DESIGN_CUE.search(plain):
             return np.zeros(0, dtype=np.int64)
+        return self._shift_managing_skills()
+
+    def _shift_managing_skills(self) -> np.ndarray:
+        """Positions (int64) of the skills `_unasked_shift_managing` weighs (built on first use)."""
         if self.shift_managing_ is None:
             labels = self.occupation_taxonomy_.tables.skill_labels["en"]
             self.shift_managing_ = np.asarray(
@@ -2032,10 +2046,15 @@ class SkillRecognizer:
         plain = readable(text)
         if not _SHIFT_COUNT.search(plain) or _NUMBER_WORD.search(_SHIFT_COUNT.sub(" ", plain)):
             return None
-        key = ("numbered labels",)
+        return self._labels_holding("numbered labels", _NUMBER_WORD)
+
+    def _labels_holding(self, name: str, pattern: re.Pattern[str]) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label (lower case) `pattern` finds, or
+        None when none; built on first use and kept under `name`."""
+        key = (name,)
         if key not in self.lookalikes_:
             _, _, labels = self._label_lines()
-            found = [j for j, label in enumerate(labels) if _NUMBER_WORD.search(label)]
+            found = [j for j, label in enumerate(labels) if pattern.search(label)]
             self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
         return self.lookalikes_[key]
 
@@ -2050,12 +2069,7 @@ class SkillRecognizer:
         plain = readable(text)
         if not _CERTIFICATE.search(plain) or _INSPECTION_CUE.search(plain):
             return None
-        key = ("inspection labels",)
-        if key not in self.lookalikes_:
-            _, _, labels = self._label_lines()
-            found = [j for j, label in enumerate(labels) if _INSPECTION_LABEL.search(label)]
-            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
-        return self.lookalikes_[key]
+        return self._labels_holding("inspection labels", _INSPECTION_LABEL)
 
     def _unasked_design(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills of designing or planning (`_DESIGN_VERB`) that are no
@@ -2073,20 +2087,26 @@ class SkillRecognizer:
         key = tuple(positions)
         if (known := self.designing_.get(key)) is not None:
             return known
-        t = self.occupation_taxonomy_.tables
-        every = self.designing_.get(())
-        if every is None:
-            every = np.asarray(
-                [j for j, label in enumerate(t.skill_labels["en"]) if _DESIGN_VERB.match(label or "")],
-                dtype=np.int64,
-            )
-            self.designing_[()] = every
+        every = self._design_skills()
         links, _, _ = self._links()
         held = np.asarray(links[positions].sum(axis=0)).ravel() > 0
         found = every[~held[every]]  # (the transversal *plan* too: "professional competence (CPC)")
         if len(self.designing_) < 4096:
             self.designing_[key] = found
         return found
+
+    def _design_skills(self) -> np.ndarray:
+        """Positions (int64) of every skill whose English label starts with `_DESIGN_VERB` (built
+        on first use)."""
+        every = self.designing_.get(())
+        if every is None:
+            t = self.occupation_taxonomy_.tables
+            every = np.asarray(
+                [j for j, label in enumerate(t.skill_labels["en"]) if _DESIGN_VERB.match(label or "")],
+                dtype=np.int64,
+            )
+            self.designing_[()] = every
+        return every
 
     def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
