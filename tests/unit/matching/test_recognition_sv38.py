@@ -12,6 +12,8 @@ is a set's own); each test names what a recruiter relies on.
 3. "Carry out activities" with no kind of activity between names no skill: the daycare group's
    children are read, not ESCO's "carry out de-icing activities" (`skill_rules.csv`, condition row),
    and "daycare" in one word is ESCO's "day care" (*supervise children*).
+4. A licence of the study sets' licence kind gives what it certifies (`skill_rules.csv`, licence rows):
+   STCW basic safety training, the F-gas certificate, the IV permit.
 """
 
 from __future__ import annotations
@@ -137,3 +139,34 @@ def test_work_in_a_daycare_centre_is_read_as_childcare(esco_recognizer):
 def test_activities_of_a_named_kind_are_still_read(esco_recognizer):
     shown = _shown(esco_recognizer, "Carry out maintenance activities on the production line.")
     assert any("maintenance" in label for label in shown)
+
+
+# -- 4. licences and certificates by what they certify -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Däcksman till skärgårdsfärjan, STCW-grundkurs krävs.",
+            {"survive at sea in the event of ship abandonment", "prevent fires on board"},
+        ),
+        ("Kansimies yhteysalukselle, perusturvallisuuskoulutus (STCW) voimassa.", {"prevent fires on board"}),
+        (
+            "Deckhand for the archipelago ferry, STCW basic safety training required.",
+            {"prevent fires on board"},
+        ),
+        ("Kylmäasentaja, F-kaasupätevyys vaaditaan.", {"perform refrigerant leak checks"}),
+        ("Kylmontör med F-gascertifikat till Vasa.", {"perform refrigerant leak checks"}),
+        ("Sjukskötare till akuten i Borgå, IV-tillstånd är ett krav.", {"intravenous infusion"}),
+        ("Sairaanhoitaja teho-osastolle, IV-luvat voimassa.", {"intravenous infusion"}),
+    ],
+)
+def test_a_licence_gives_what_it_certifies(esco_recognizer, sentence, expected):
+    assert expected <= set(_shown(esco_recognizer, sentence))
+
+
+@pytest.mark.parametrize("sentence", ["Ivan kävi IVA-osastolla katsomassa.", "Fgas och el i samma firma."])
+def test_a_look_alike_of_a_licence_name_gives_not_its_skill(esco_recognizer, sentence):
+    shown = set(_shown(esco_recognizer, sentence))
+    assert not {"intravenous infusion", "perform refrigerant leak checks"} & shown
