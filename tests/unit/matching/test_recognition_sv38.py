@@ -170,3 +170,11 @@ def test_a_licence_gives_what_it_certifies(esco_recognizer, sentence, expected):
 def test_a_look_alike_of_a_licence_name_gives_not_its_skill(esco_recognizer, sentence):
     shown = set(_shown(esco_recognizer, sentence))
     assert not {"intravenous infusion", "perform refrigerant leak checks"} & shown
+
+
+def test_weld_joints_are_not_grouting(esco_recognizer):
+    """'fogning' is glossed as grouting, written "fognin" so that its verb's forms ("fogar") are not read:
+    "svetsfogar" (weld joints) gave *fill tile joints* in a welder's sentence (a tuning set's sentence,
+    reworded)."""
+    shown = _shown(esco_recognizer, "Du slipar svetsfogar och kontrollerar kvaliteten på svetsarna.")
+    assert "fill tile joints" not in shown
