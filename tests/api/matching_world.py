@@ -239,6 +239,32 @@ def welders(app: Any, n: int = 6) -> list[str]:
     return ids
 
 
+def welders_world(database_url: str, n: int = 6, clock: Clock | None = None) -> Any:
+    """The app with one welder's vacancy in Tampere (``v-weld``, :func:`vacancy`'s defaults) and ``n`` welders
+    (:func:`welders`; ``app.candidate_ids``: the welders, best first). A new app and database each call."""
+    app = matching_app(database_url, clock or Clock())
+    vacancy(app, "v-weld")
+    app.candidate_ids = welders(app, n)
+    return app
+
+
+def post_outcome(
+    client: Any,
+    headers: dict[str, str],
+    candidate_id: str,
+    status: str = "contacted",
+    vacancy_id: str = "v-weld",
+    **more: Any,
+) -> Any:
+    """POST an outcome (``status`` and any of reason, comment, follow_up …) for ``candidate_id`` on
+    ``vacancy_id`` as ``headers``'s caller; returns the answer, whatever its status."""
+    return client.post(
+        f"/api/v1/vacancies/{vacancy_id}/outcomes",
+        headers=headers,
+        json={"candidate_id": candidate_id, "status": status, **more},
+    )
+
+
 def record_outcome(
     client: Any,
     headers: dict[str, str],
@@ -249,11 +275,7 @@ def record_outcome(
 ) -> None:
     """POST an outcome (``status`` and any of reason, comment, follow_up …) for ``candidate_id`` on
     ``vacancy_id`` as ``headers``'s caller, and check it was recorded (201)."""
-    r = client.post(
-        f"/api/v1/vacancies/{vacancy_id}/outcomes",
-        headers=headers,
-        json={"candidate_id": candidate_id, "status": status, **more},
-    )
+    r = post_outcome(client, headers, candidate_id, status, vacancy_id, **more)
     assert r.status_code == 201, r.json
 
 

@@ -12,33 +12,17 @@ from services.matching.team.repository import courses, outbox
 from shared.tables import write_xlsx
 from tests.api.databases import postgres_once
 from tests.api.matching_world import WELDER, essential, welding_shortage_world
+from tests.api.uploads import HEADER, catalogue_rows, csv_bytes, import_catalogue
 from tests.helpers import auth
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
-HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
-          "apprenticeship", "start_dates", "url"]  # fmt: skip
 
 
 @pytest.fixture
 def app(database_url):
     return welding_shortage_world(database_url)
-
-
-def catalogue_rows():
-    skills = essential(WELDER, 100)
-    return [
-        ["HITS-24", "tredu", "Hitsauksen perusteet", "Grunder i svetsning", " | ".join(skills[-6:]), "8", "Tampere",
-         "ei", "ei", "11.1.2027 | 1.3.2027", "https://www.tredu.fi/hitsaus"],
-        ["HITS-OPPI", "tredu", "Hitsaajan oppisopimus", "", skills[-1], "52", "Nokia", "ei", "kyllä", "jatkuva haku", ""],
-        ["TURVA", "tredu", "Työturvallisuus verkossa", "Arbetssäkerhet på nätet", skills[-2], "1", "", "kyllä", "ei",
-         "2026-12-07", ""],
-    ]  # fmt: skip
-
-
-def csv_bytes(rows, sep=";"):
-    return ("\ufeff" + "\r\n".join(sep.join(r) for r in [HEADER, *rows]) + "\r\n").encode()
 
 
 def events(app, event_type="training.suggested"):
@@ -47,12 +31,6 @@ def events(app, event_type="training.suggested"):
             select(outbox).where(outbox.c.event_type == event_type).order_by(outbox.c.id)
         ).all()
     return [json.loads(r.value) for r in rows]
-
-
-def import_catalogue(client, data, content_type="text/csv"):
-    return client.post(
-        "/api/v1/training/catalogue", data=data, headers={**OPERATOR, "Content-Type": content_type}
-    )
 
 
 def test_an_operator_imports_a_vocational_schools_catalogue_as_excel_csv_or_xlsx(app):
