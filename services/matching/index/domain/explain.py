@@ -196,7 +196,7 @@ def _entries(
             kind = "essential_skills" if overlap[i] else "confirmed_skills"
             agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), kind)
     occupations = _inferred_occupations(seg, rows, space)
-    support = occupation_support(seg, rows, space, occupations)
+    support = occupation_support(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     sea = [False] * m if crossings is None else crossings[seg.municipality[rows]].tolist()
     days = seg.available_day[rows].tolist()
@@ -329,29 +329,31 @@ def evidenced(supporting_skills: int, work_history: bool) -> bool:
 
 
 def occupation_support(
-    seg: Segment,
-    rows: np.ndarray,
-    space: SkillSpace,
-    occupations: Sequence[tuple[tuple[str, float], ...]],
+    seg: Segment, rows: np.ndarray, space: SkillSpace
 ) -> list[tuple[tuple[int, bool], ...]]:
-    """Per row of `rows`, per item of its `occupations` (`_inferred_occupations`'s, ESCO URIs): (the
+    """Per row of `rows`, per inferred occupation `_inferred_occupations` gives it (in its order): (the
     number of the row's claimed skills, suggestions left out, that the occupation's ESCO profile
     lists as essential or optional; whether a spell of the row's work history, of any weight, is that
     occupation)."""
     tax = space.taxonomy
+    guess = seg.inferred[rows]
+    r, c = np.nonzero((guess >= 0) & (guess < tax.n_occupations))  # as `_inferred_occupations`
+    occ_rc = guess[r, c].astype(np.int64)
     at, idx = row_positions(seg.claims.indptr, rows)
     claimed = ((seg.claim_meta.data[idx].astype(np.int64) - 1) & SUGGESTED_BIT) == 0
-    at, skill = at[claimed], seg.claims.indices[idx][claimed]
-    held = sp.csr_matrix((np.ones(len(at), dtype=np.int32), (at, skill)), shape=(len(rows), tax.n_skills))
+    held = sp.csr_matrix(
+        (np.ones(int(claimed.sum()), dtype=np.int32), (at[claimed], seg.claims.indices[idx][claimed])),
+        shape=(len(rows), tax.n_skills),
+    )
+    # only the pairs shown: row r's claims times occupation o's profile, summed
+    counts = np.asarray(held[r].multiply(_profiles(tax)[occ_rc]).sum(axis=1)).ravel().tolist()
     at_o, occ, w_o = gather_rows(seg.experience, rows)
     spells = set(zip(at_o[w_o > 0].tolist(), occ[w_o > 0].tolist(), strict=True))
-    counts = (held @ _profiles(tax).T).tocsr()  # (len(rows), n_occupations): claims in each profile
-    out: list[tuple[tuple[int, bool], ...]] = []
-    for i, pairs in enumerate(occupations):
-        o = [tax.occupation_index[uri] for uri, _ in pairs]
-        n = counts[i].toarray().ravel()[o].tolist() if o else []
-        out.append(tuple((int(c), (i, j) in spells) for c, j in zip(n, o, strict=True)))
-    return out
+    pairs = tuple(
+        (int(n), (i, o) in spells) for n, i, o in zip(counts, r.tolist(), occ_rc.tolist(), strict=True)
+    )
+    split = _row_starts(r, len(rows))
+    return [pairs[split[i] : split[i + 1]] for i in range(len(rows))]
 
 
 _PROFILES: dict[int, tuple[Taxonomy, sp.csr_matrix]] = {}
