@@ -195,6 +195,15 @@ class InferredOccupationSchema(ma.Schema):
             "`occupation_agreement` shows which the score used (source work_history, with the spell)"
         }
     )
+    supporting_skills = fields.Integer(
+        metadata={
+            "description": "How many of the candidate's claimed skills (a coach's unconfirmed "
+            "suggestions not counted) this occupation's ESCO profile lists, essential or optional"
+        }
+    )
+    work_history = fields.Boolean(
+        metadata={"description": "Whether a spell of the candidate's work history is this occupation"}
+    )
 
 
 class AgreementOccupationSchema(ma.Schema):
@@ -341,8 +350,20 @@ class EntrySchema(ma.Schema):
         fields.Nested(InferredOccupationSchema),
         metadata={
             "description": "The candidate's inferred occupations, most likely first (the posterior; "
-            "what the occupation part of the score used is `occupation_agreement`)"
+            "what the occupation part of the score used is `occupation_agreement`), those the "
+            "evidence bears only: a spell of the candidate's work history is of it (`work_history`), "
+            "or at least 3 of their claimed skills are in its ESCO profile (`supporting_skills`). "
+            "A reading from one or two skills is a guess however probable the model makes it "
+            "(outside tester 38, M1: two medication claims read hospital pharmacist 0.953); such "
+            "readings are counted in `occupations_withheld`"
         },
+    )
+    occupations_withheld = fields.Integer(
+        metadata={
+            "description": "How many of the inferred occupations are not shown in `occupations` for "
+            "too little evidence (no spell of it, fewer than 3 claimed skills of its profile); the "
+            "score still reads them"
+        }
     )
     occupation_agreement = fields.Nested(
         OccupationAgreementSchema,

@@ -70,6 +70,7 @@ from .recognition_text import (
     sentences,
     sentences_to_read,
     strip_stock,
+    swedish_word_initials,
     swedish_word_matches,
     title_to_read,
     without_clock_times,
@@ -1043,6 +1044,7 @@ class SkillRecognizer:
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
         self.doc_masks_: dict[str, np.ndarray | None] = {}  # (`_other_language_docs`)
+        self.doc_columns_: dict[str, np.ndarray] = {}  # (`_doc_columns`)
         self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if mixed is not None and self.encoder is not None:
             self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
@@ -1234,8 +1236,13 @@ class SkillRecognizer:
         English and Finnish one-word titles (`_english_titles`, `_finnish_titles`), the title
         heads (`_title_ends`), the skills and texts of leading people (`_supervision_texts`,
         `_supervision_skills`, `_named_workers_supervision`'s heads), the occupation × skill
-        links (`_links`) and the BLAS thread controller; `reference.load_recognizer` calls it
-        after `set_word_sets` (the titles are read from there). Returns self."""
+        links (`_links`) and the BLAS thread controller; and the skills read against a sentence's
+        cues (session 38: the first sentence naming shift work, a count of shifts, a certificate,
+        upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
+        (`_shift_managing_skills`), of labels holding a number or an inspection
+        (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
+        (`_maintained_objects`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
         self._finnish_titles()
@@ -1244,6 +1251,11 @@ class SkillRecognizer:
         self._supervision_skills()
         self._named_workers_supervision("")
         self._links()
+        self._shift_managing_skills()
+        self._labels_holding("numbered labels", _NUMBER_WORD)
+        self._labels_holding("inspection labels", _INSPECTION_LABEL)
+        self._design_skills()
+        self._maintained_objects()
         _blas()
         return self
 
@@ -1611,7 +1623,14 @@ class SkillRecognizer:
         kanssa"). English: only the job-title glossary's English titles (`_english_titles`: "I
         worked as a practical nurse"), not ESCO's English labels: an English title word is often
         an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
-        set's MRR 0.007)."""
+        set's MRR 0.007). Remembered for the most recent 1,024 texts (a one-sentence text is read
+        as the whole and as its sentence)."""
+        remembered = getattr(self, "occupations_in_", None)
+        if remembered is None:
+            remembered = self.occupations_in_ = functools.lru_cache(maxsize=1024)(self._find_occupations)
+        return remembered(text, lang)
+
+    def _find_occupations(self, text: str, lang: str | None) -> tuple[str, ...]:
         lang = lang or self.language(text)
         found: list[int] = []
         if lang in _COLLABORATORS:
@@ -2012,6 +2031,10 @@ class SkillRecognizer:
         plain = readable(text)
         if not _SHIFT_STATED.search(plain) or SUPERVISION_CUE.search(plain) or DESIGN_CUE.search(plain):
             return np.zeros(0, dtype=np.int64)
+        return self._shift_managing_skills()
+
+    def _shift_managing_skills(self) -> np.ndarray:
+        """Positions (int64) of the skills `_unasked_shift_managing` weighs (built on first use)."""
         if self.shift_managing_ is None:
             labels = self.occupation_taxonomy_.tables.skill_labels["en"]
             self.shift_managing_ = np.asarray(
@@ -2038,10 +2061,15 @@ class SkillRecognizer:
         plain = readable(text)
         if not _SHIFT_COUNT.search(plain) or _NUMBER_WORD.search(_SHIFT_COUNT.sub(" ", plain)):
             return None
-        key = ("numbered labels",)
+        return self._labels_holding("numbered labels", _NUMBER_WORD)
+
+    def _labels_holding(self, name: str, pattern: re.Pattern[str]) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label (lower case) `pattern` finds, or
+        None when none; built on first use and kept under `name`."""
+        key = (name,)
         if key not in self.lookalikes_:
             _, _, labels = self._label_lines()
-            found = [j for j, label in enumerate(labels) if _NUMBER_WORD.search(label)]
+            found = [j for j, label in enumerate(labels) if pattern.search(label)]
             self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
         return self.lookalikes_[key]
 
@@ -2056,12 +2084,7 @@ class SkillRecognizer:
         plain = readable(text)
         if not _CERTIFICATE.search(plain) or _INSPECTION_CUE.search(plain):
             return None
-        key = ("inspection labels",)
-        if key not in self.lookalikes_:
-            _, _, labels = self._label_lines()
-            found = [j for j, label in enumerate(labels) if _INSPECTION_LABEL.search(label)]
-            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
-        return self.lookalikes_[key]
+        return self._labels_holding("inspection labels", _INSPECTION_LABEL)
 
     def _unasked_design(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills of designing or planning (`_DESIGN_VERB`) that are no
@@ -2079,20 +2102,26 @@ class SkillRecognizer:
         key = tuple(positions)
         if (known := self.designing_.get(key)) is not None:
             return known
-        t = self.occupation_taxonomy_.tables
-        every = self.designing_.get(())
-        if every is None:
-            every = np.asarray(
-                [j for j, label in enumerate(t.skill_labels["en"]) if _DESIGN_VERB.match(label or "")],
-                dtype=np.int64,
-            )
-            self.designing_[()] = every
+        every = self._design_skills()
         links, _, _ = self._links()
         held = np.asarray(links[positions].sum(axis=0)).ravel() > 0
         found = every[~held[every]]  # (the transversal *plan* too: "professional competence (CPC)")
         if len(self.designing_) < 4096:
             self.designing_[key] = found
         return found
+
+    def _design_skills(self) -> np.ndarray:
+        """Positions (int64) of every skill whose English label starts with `_DESIGN_VERB` (built
+        on first use)."""
+        every = self.designing_.get(())
+        if every is None:
+            t = self.occupation_taxonomy_.tables
+            every = np.asarray(
+                [j for j, label in enumerate(t.skill_labels["en"]) if _DESIGN_VERB.match(label or "")],
+                dtype=np.int64,
+            )
+            self.designing_[()] = every
+        return every
 
     def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
@@ -3374,13 +3403,25 @@ class SkillRecognizer:
             for k in index.matches(word):
                 found.setdefault(pairs[k][1], None)
         same = swedish_word_matches if lang == "sv" else str.startswith  # ("tog emot": "tar emot")
-        for stem, gloss in pairs:  # phrases ("laga mat": "lagar mat", "lagade maten"), word by word
-            if " " in stem:
-                parts = stem.split()
-                for i in range(len(tokens) - len(parts) + 1):
-                    if all(same(tokens[i + k], p) for k, p in enumerate(parts)):
-                        found.setdefault(gloss, None)
-                        break
+        at: dict[str, list[int]] = {}  # a word's first character -> where words start with it
+        for i, token in enumerate(tokens):
+            at.setdefault(token[:1], []).append(i)
+        for k, parts, initials in index.phrases:  # ("laga mat": "lagar mat", "lagade maten"), word by
+            # word, in the glossary's order, only where a word may start the phrase's first one
+            gloss = pairs[k][1]
+            if gloss in found:
+                continue
+            if not parts:  # (a blank stem is found in every text, as word by word it was)
+                found[gloss] = None
+                continue
+            last = len(tokens) - len(parts)
+            for c in initials:
+                if any(
+                    i <= last and all(same(tokens[i + j], p) for j, p in enumerate(parts))
+                    for i in at.get(c, ())
+                ):
+                    found[gloss] = None
+                    break
         return f"{text} ({', '.join(found)})" if found else text
 
     def _lexical_text(self, text: str, lang: str, *, query: bool = True) -> str:
@@ -3472,13 +3513,27 @@ class SkillRecognizer:
         per_doc = (
             queries.astype(np.float32, copy=False) @ self.index_.postings
         ).tocsr()  # only the documents sharing an n-gram
-        out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
-        if lang is not None and (other := self._other_language_docs(lang)) is not None:
-            values = np.where(other[docs], np.float32(0.0), values)
+        n_skills = len(self.skill_uris_)
+        # (a column past the skills takes the documents `lang` does not read: no skill's best)
+        out = np.zeros((len(texts), n_skills + 1), dtype=np.float32)
+        columns, start, docs, values = self._doc_columns(lang), per_doc.indptr, per_doc.indices, per_doc.data
         for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
-            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
-        return out
+            np.maximum.at(out[i], columns[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
+        return np.ascontiguousarray(out[:, :n_skills])
+
+    def _doc_columns(self, lang: str | None) -> np.ndarray:
+        """(n_docs,) int32: the column of `_lexical`'s scores each document's cosine goes to, its
+        skill's (`RecognitionIndex.doc_skill`), or n_skills for a document text in `lang` does not
+        read (`_other_language_docs`; None: every document is read); computed once per language."""
+        other = self._other_language_docs(lang) if lang is not None else None
+        if lang is None or other is None:
+            return self.index_.doc_skill
+        cache = self.doc_columns_
+        if lang not in cache:
+            columns = np.array(self.index_.doc_skill, dtype=np.int32)
+            columns[other] = len(self.skill_uris_)
+            cache[lang] = columns
+        return cache[lang]
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
         """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
@@ -3550,16 +3605,17 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the caches of recent texts: their embeddings, the derived verbs of recent
-        words and the encoder's own (its `forget_words`, when it has one: the tokenizer's cache of
-        recent words) (benchmarks time every sentence as new)."""
+        """Empty the caches of recent texts: their embeddings and occupations, the derived verbs
+        of recent words and the encoder's own (its `forget_words`, when it has one: its caches of
+        recent texts' pieces and words) (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
         forget_words = getattr(self.encoder, "forget_words", None)
         if forget_words is not None:
             forget_words()
-        cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
-        if cache_clear is not None:
-            cache_clear()
+        for remembered in ("verbs_in_", "occupations_in_"):
+            cache_clear = getattr(getattr(self, remembered, None), "cache_clear", None)
+            if cache_clear is not None:
+                cache_clear()
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens the encoder reads for each text (its `token_counts` when it has one, else an
@@ -5456,6 +5512,10 @@ class _GlossIndex:
     head_lengths: tuple[int, ...] = ()
     endings: frozenset[str] = frozenset()
     verb_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phrases: tuple[tuple[int, tuple[str, ...], frozenset[str]], ...] = ()
+    """The stems of several words, in the glossary's order: (position of the pair, the stem's
+    words, the first characters of a word that may match the first of them:
+    `swedish_word_initials`, which holds for `str.startswith` too)."""
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -5500,9 +5560,12 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
     infixes: dict[str, list[int]] = {}
     heads: dict[str, list[int]] = {}
     verb_forms: dict[str, list[int]] = {}
+    phrases: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
     for k, (stem, _) in enumerate(pairs):
-        if " " in stem:
-            continue  # (phrases are matched word by word)
+        if " " in stem:  # (phrases are matched word by word)
+            parts = tuple(stem.split())
+            phrases.append((k, parts, swedish_word_initials(parts[0]) if parts else frozenset()))
+            continue
         if endings:
             for form in swedish_verb_forms(stem.lstrip("^")):
                 verb_forms.setdefault(form, []).append(k)
@@ -5523,6 +5586,7 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
         tuple(sorted({len(s) for s in heads})),
         endings,
         {s: tuple(v) for s, v in verb_forms.items()},
+        tuple(phrases),
     )
 
 

@@ -1132,6 +1132,13 @@ def swedish_word_matches(token: str, word: str) -> bool:
     return False
 
 
+def swedish_word_initials(word: str) -> frozenset[str]:
+    """The first characters a token can start with when `swedish_word_matches(token, word)` holds
+    (`word` not empty): its own and its past forms' (the irregular "ta" → "tog", "tagit"). As
+    ``{word[0]}`` is among them, also what a token starting with `word` begins with."""
+    return frozenset({word[:1], *(form[:1] for form in _SWEDISH_PAST.get(word, ()))})
+
+
 def strip_stock(text: str, lang: str | None = None) -> str:
     """`text` without the stock phrases of `lang` (of every language when None); the text itself
     when nothing else would remain."""
