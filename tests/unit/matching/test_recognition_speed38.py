@@ -156,6 +156,7 @@ CUED = [
     "Three-shift work in a paper mill.",  # a count of shifts: the labels holding a number
     "Vi förutsätter svetscertifikat.",  # a certificate held: the inspection labels
     "Ylläpidät asiakasrekisteriä ja hoidat laskutuksen.",  # upkeep: the objects maintained
+    "Muotoilen taikinat ja paistan pullat.",  # a verb of several senses: the objects it is read of
     "Haemme hitsaajaa konepajaan.",  # a worker's trade: the skills of designing elsewhere
 ]
 
@@ -170,7 +171,7 @@ def test_the_first_sentence_naming_shifts_certificates_or_upkeep_builds_nothing(
         "shift managing": recognizer.shift_managing_,
         "lookalikes": dict(recognizer.lookalikes_),
         "design": recognizer.designing_.get(()),
-        "maintained": getattr(recognizer, "maintained_objects_", None),
+        "maintained": dict(getattr(recognizer, "verb_objects_", {})),
     }
     assert built["shift managing"] is not None and built["design"] is not None and built["maintained"]
     assert {("numbered labels",), ("inspection labels",)} <= set(built["lookalikes"])
@@ -178,6 +179,7 @@ def test_the_first_sentence_naming_shifts_certificates_or_upkeep_builds_nothing(
         assert recognizer.recognise(text, top_k=5)
     assert recognizer.shift_managing_ is built["shift managing"]
     assert recognizer.designing_.get(()) is built["design"]
-    assert recognizer.maintained_objects_ is built["maintained"]
+    for verb, objects in built["maintained"].items():
+        assert recognizer.verb_objects_[verb] is objects
     for key, value in built["lookalikes"].items():
         assert recognizer.lookalikes_[key] is value

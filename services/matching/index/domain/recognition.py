@@ -1241,7 +1241,7 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_maintained_objects`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1255,7 +1255,9 @@ class SkillRecognizer:
         self._labels_holding("numbered labels", _NUMBER_WORD)
         self._labels_holding("inspection labels", _INSPECTION_LABEL)
         self._design_skills()
-        self._maintained_objects()
+        self._objects_of(None)
+        for _, verb, noun in _OBJECT_VERBS:
+            self._objects_of((verb, noun))
         _blas()
         return self
 
