@@ -22,10 +22,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## the virtualenv .venv with the project and its pinned dependencies
 
-broker: $(STAMP) ## start the local Kafka broker (127.0.0.1:19092; fetched from Maven Central once)
-	$(BROKER) start
+# The broker runs on BROKER_PORT when given, else on the port it last ran on (.kafka/broker.port: the
+# demo's BROKER_PORT), else 19092; it is stopped by its pid, whatever its port.
+broker: $(STAMP) ## start the local Kafka broker (BROKER_PORT, else its last port, else 19092; fetched once)
+	$(BROKER) start $(if $(BROKER_PORT),--port $(BROKER_PORT))
 
-broker-stop: $(STAMP) ## stop the local Kafka broker
+broker-stop: $(STAMP) ## stop the local Kafka broker (the demo's too, on whatever port it runs)
 	$(BROKER) stop
 
 test-tools: ## install what the tests need from Debian (PostgreSQL, Chromium, docker-compose, ...)

@@ -29,7 +29,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from services.vacancy.shortages import parse_payload
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import (
     CLEAN_KITCHEN,
     COOK,
@@ -208,7 +208,7 @@ def run_training(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None
     ``training.suggested``, and the stored course rows."""
     from services.matching.team.repository import courses
     from tests.api.matching_world import WELDER, essential, welding_shortage_world
-    from tests.api.test_matching_training import catalogue_rows, csv_bytes
+    from tests.api.uploads import catalogue_rows, csv_bytes
 
     app = welding_shortage_world(sqlite_url(tmp, "matching"))
     client = app.test_client()

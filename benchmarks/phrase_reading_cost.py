@@ -76,7 +76,7 @@ def _vacancy_posts() -> None:
     from services.vacancy.app import create_app
     from services.vacancy.config import Settings
     from tests.api.databases import fresh, migrated
-    from tests.api.test_vacancy_api import valid
+    from tests.api.vacancy_bodies import valid
     from tests.helpers import auth, common_settings, sqlite_url
 
     logging.disable(logging.WARNING)

@@ -142,6 +142,15 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   greenhouse work, fish processing, shipyard welders and platers, painters, roofers), exact ESCO skills only, written
   before reading the other sets or the recogniser; held out: measured once, totals only, by the lead (``--sets
   fi-dev24,sv-dev18``).
+- ``fi-dev25``, ``sv-dev19``: a tenth fresh, independent unseen pair (session 38, helper ``unseen38``, another
+  new author; 98 and 93 sentences that name a skill, plus 4 and 4 boilerplate rows with none, across 36 Finnish and
+  36 Swedish occupations plus generic lines, at most four rows each, weighted to occupations earlier sets name little:
+  early-childhood teachers and daycare nannies, pharmacists, psychologists, speech therapists, dental nurses, security
+  guards, warehouse pickers, crane and excavator operators, concrete and formwork workers, sheet-metal workers and CNC
+  machinists, HVAC installers, electricians in housing, institutional cooks, waiters, receptionists, customer service,
+  sales representatives, school cleaners, property caretakers, seasonal farm workers, reindeer herders and forest
+  machine operators), exact ESCO skills only, written before reading the other sets or the recogniser; held out:
+  measured once, totals only, by the lead (``--sets fi-dev25,sv-dev19``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

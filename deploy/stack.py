@@ -132,7 +132,7 @@ class Stack:
 
     def spawn(self, name: str) -> int:
         """Start one process (``<service>-web`` or ``<service>-worker``); returns its pid."""
-        service = name.rpartition("-")[0]
+        service = _service_of(name)
         command = self._commands(service)[name]
         log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
         process = subprocess.Popen(
@@ -161,13 +161,17 @@ class Stack:
             time.sleep(0.05)
 
     def wait_ready(self, timeout: float, services: tuple[str, ...] = SERVICES) -> None:
+        """Wait until each of ``services`` answers ``/health/ready`` with 200. Raises ``StackError``
+        when one of *their* processes exits (naming it, with its log's tail) or after ``timeout``
+        seconds. Other services' processes are not looked at: one restarted while another's worker
+        is down must not fail with the other's log (outside tester 38, M7)."""
         deadline = time.monotonic() + timeout
         pending = set(services)
         while pending:
             for service in sorted(pending):
                 if self._ready(service):
                     pending.discard(service)
-            dead = [n for n, pid in self.pids.items() if not _alive(pid)]
+            dead = [n for n in self.dead() if _service_of(n) in services]
             if dead:
                 raise StackError(
                     f"{', '.join(dead)} exited; see {self.home / 'logs'}\n{self.log_tail(dead[0])}"
@@ -175,6 +179,11 @@ class Stack:
             if pending and time.monotonic() > deadline:
                 raise StackError(f"not ready after {timeout:.0f} s: {', '.join(sorted(pending))}")
             time.sleep(0.3)
+
+    def dead(self) -> list[str]:
+        """The names of this stack's processes (``<service>-web``, ``<service>-worker``) that are
+        no longer running, e.g. killed by hand."""
+        return [name for name, pid in self.pids.items() if not _alive(pid)]
 
     def _ready(self, service: str) -> bool:
         try:
@@ -243,6 +252,11 @@ class Stack:
         deadline = time.monotonic() + 20
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
+
+
+def _service_of(name: str) -> str:
+    """``vacancy`` of the process name ``vacancy-worker`` or ``vacancy-web``."""
+    return name.rpartition("-")[0]
 
 
 def _alive(pid: int) -> bool:

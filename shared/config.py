@@ -382,6 +382,17 @@ class CommonSettings(EnvSettings):
         "short is repeated after the restart, so no outbox row or event is lost",
         gt=0,
     )
+    # A running relay publishes a row within a second (it polls every 0.2 s, backing off to 10 s while
+    # the broker fails): a minute means it is down or the broker has been gone a while. The page
+    # (KohtaantoOutboxStuck, deploy/prometheus/alerts.yml) waits longer: over 300 s for 5 minutes.
+    outbox_max_lag_seconds: float = env(
+        "KOHTAANTO_OUTBOX_MAX_LAG_SECONDS",
+        60.0,
+        "`/health/ready` reports the service `degraded` (still 200: writes wait safely in the outbox) "
+        "while its oldest unpublished outbox row is older than this many seconds: its worker's relay "
+        "is down or the broker unreachable (`checks.outbox` gives the age and this limit)",
+        gt=0,
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(

@@ -35,7 +35,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, Table
 
 from shared.methods import metric_method
 
@@ -146,15 +146,11 @@ class OutboxCollector(Collector):
         self.table = table
 
     def collect(self) -> Iterable[Metric]:
-        t = self.table
+        from shared.messaging.outbox import Outbox  # (it imports this module for its relay counters)
+
         with self.engine.connect() as conn:
-            pending, oldest = conn.execute(
-                select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
-            ).one()
-        age = 0.0
-        if oldest is not None:
-            oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)
-            age = max((datetime.now(UTC) - oldest).total_seconds(), 0.0)
+            backlog = Outbox(self.table).backlog(conn)
+        pending, age = backlog.pending, backlog.age_s(datetime.now(UTC))
         yield GaugeMetricFamily(
             f"{NAMESPACE}_outbox_pending", "Outbox rows not yet published to Kafka", value=pending
         )

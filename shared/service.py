@@ -25,7 +25,7 @@ from shared.logging import configure_logging, init_request_logging
 from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
-from shared.messaging.outbox import Outbox
+from shared.messaging.outbox import OutboxCheck
 from shared.methods import install as answer_methods_at_the_edge
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
@@ -149,19 +149,9 @@ def build_service_app(
     )
     outbox = metadata.tables.get("outbox")
     if outbox is not None:
-
-        def outbox_backlog() -> Mapping[str, Any]:
-            """Rows waiting for the broker, and rows parked because it can never take them (an
-            operator must look: the service reports ``degraded`` while any are parked)."""
-            box = Outbox(outbox)
-            with engine.connect() as conn:
-                parked = box.parked(conn)
-                detail: dict[str, Any] = {"ok": parked == 0, "pending": box.pending(conn), "parked": parked}
-                if parked:
-                    detail["recently_parked"] = box.recently_parked(conn)
-                return detail
-
-        service.checks["outbox"] = outbox_backlog
+        # rows waiting for the broker (degraded once the oldest waits longer than the setting: the
+        # relay is down), and rows parked because it can never take them (an operator must look)
+        service.checks["outbox"] = OutboxCheck(engine, outbox, settings.outbox_max_lag_seconds)
         service.collectors.append(OutboxCollector(engine, outbox))
     dead_letters = metadata.tables.get("dead_letters")
     if dead_letters is not None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from shared.auth import Principal, Role, TokenCodec
 from shared.config import REPO_ROOT, AuthSettings, CommonSettings, KafkaSettings
-from shared.messaging.outbox import SendResult
+from shared.messaging.outbox import OutboxRelay, SendResult
 
 TEST_ORGANISATIONS = REPO_ROOT / "tests" / "data" / "organisations.csv"
 JWT_SECRET = "test-signing-key-for-kohtaanto-tests-0123456789"
@@ -210,6 +210,85 @@ def at_once(app: Any, n: int, request: Any) -> list[Any]:
     for t in threads:
         t.join()
     return answers
+
+
+#: What :func:`concrete_paths` puts for a route's placeholders by name (any other: ``x-1``): the vacancy of
+#: ``matching_world.welders_world``, a profile id, a file.
+PATH_VALUES = {
+    "vacancy_id": "v-weld",
+    "profile_id": "tt-2026-0102",
+    "path": "x",
+    "filename": "x.js",
+}
+
+
+def concrete_paths(app: Any, candidate_id: str = "c-" + "0" * 23 + "1") -> Iterator[str]:
+    """Every rule of the Flask ``app`` with its placeholders filled (``candidate_id``, else
+    :data:`PATH_VALUES`, else ``x-1``: a real vacancy, candidate and profile where the fixtures have one), so
+    every route that reads personal data is asked. One path a rule, in the app's rule order."""
+    import re
+
+    for rule in app.url_map.iter_rules():
+        yield re.sub(
+            r"<(?:[^:<>]+:)?([^<>]+)>",
+            lambda m: candidate_id if m.group(1) == "candidate_id" else PATH_VALUES.get(m.group(1), "x-1"),
+            rule.rule,
+        )
+
+
+def row_count(app: Any, table: Any) -> int:
+    """How many rows ``table`` (a SQLAlchemy ``Table``) holds in ``app``'s database."""
+    from sqlalchemy import func, select
+
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def outbox_events(app: Any, table: Any, event_type: str | None = None) -> list[dict[str, Any]]:
+    """The events waiting or sent in ``app``'s outbox ``table``, as envelopes (``key``, ``event_type``,
+    ``payload`` …, decoded from JSON), oldest first; only those of ``event_type`` when given. Tombstones
+    (no value) are left out."""
+    import json
+
+    from sqlalchemy import select
+
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        values = conn.execute(select(table.c.value).order_by(table.c.id)).scalars().all()
+    events = [json.loads(v) for v in values if v]
+    return [e for e in events if event_type is None or e["event_type"] == event_type]
+
+
+def deliver_to_profile(
+    app: Any,
+    event_type: str,
+    payload: dict[str, Any],
+    key: str | None = None,
+    envelope: Any = None,
+    producer: str = "matching-service",
+) -> Any:
+    """Hand one record of matching's outcomes topic to the profile ``app``'s consumer, as its worker would:
+    ``payload`` as ``event_type`` from ``producer`` keyed by ``key`` (default: the payload's
+    ``candidate_id``), or ``envelope`` as it is (a redelivery). Returns the envelope; raises what the
+    handler raises (``PoisonMessageError`` for a record it refuses)."""
+    from services.profile.events import OUTCOMES_CONSUMER
+    from shared.messaging.consumer import Record
+    from shared.messaging.envelope import Envelope
+
+    key = key or payload["candidate_id"]
+    envelope = envelope or Envelope(event_type, key, payload, producer)
+    handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
+    handle(Record("kohtaanto.outcomes.v1", 0, 0, key, envelope))
+    return envelope
+
+
+def relay_outbox(engine: Any, table: Any) -> list[tuple[str, str, bytes | None]]:
+    """What a worker's relay does: publish every waiting row of the outbox ``table`` in ``engine``'s
+    database (to a :class:`FakeSender`). Returns the messages sent, ``(topic, key, value)``, oldest first
+    (``value`` ``None``: a tombstone)."""
+    sender = FakeSender()
+    while OutboxRelay(engine, table, sender).relay_once():
+        pass
+    return [(topic, key, value) for topic, key, value, _ in sender.sent]
 
 
 def stored_anywhere(engine: Any, words: Iterable[str]) -> list[str]:

@@ -451,6 +451,13 @@ class LocalBroker:
             return pid
         return None
 
+    def running_port(self) -> int | None:
+        """The port this home's broker was last started on (``broker.port``), None if never."""
+        try:
+            return int(self.port_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
     def is_running(self) -> bool:
         return self.pid() is not None
 
@@ -483,6 +490,12 @@ class LocalBroker:
         with _locked(self.lock_file, timeout):
             pid = self.pid()
             if pid is not None:
+                running_on = self.running_port()
+                if running_on not in (None, self.port):
+                    raise BrokerError(
+                        f"the broker of {self.home} already runs (pid {pid}) on port {running_on}, "
+                        f"not {self.port}: stop it first (make broker-stop)"
+                    )
                 self._wait_ready(pid, deadline, quiet=True)
                 _say(f"broker already running (pid {pid}) at {self.bootstrap_servers}")
             else:
@@ -724,14 +737,15 @@ class LocalBroker:
 
 
 def _broker_from_args(args: argparse.Namespace) -> LocalBroker:
+    """The broker of ``--home`` on ``--port``, else on the port it was last started on (the demo's
+    ``BROKER_PORT``, so ``make broker`` restarts the demo's broker where its services look), else
+    ``DEFAULT_PORT``."""
     home = Path(args.home)
-    port = args.port
-    if port is None:
-        try:
-            port = int((home / "broker.port").read_text().strip())
-        except (OSError, ValueError):
-            port = DEFAULT_PORT
-    return LocalBroker(home, port, libs=Path(args.libs) if args.libs else None)
+    libs = Path(args.libs) if args.libs else None
+    if args.port is not None:
+        return LocalBroker(home, args.port, libs=libs)
+    remembered = LocalBroker(home, DEFAULT_PORT, libs=libs).running_port()
+    return LocalBroker(home, remembered or DEFAULT_PORT, libs=libs)
 
 
 def main(argv: list[str] | None = None) -> int:

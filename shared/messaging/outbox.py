@@ -82,6 +82,73 @@ def parked_table(outbox: Table) -> Table:
     return outbox.metadata.tables[PARKED_TABLE]
 
 
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    """The outbox rows not yet published: ``pending`` rows, the oldest written at ``oldest`` (UTC;
+    None when none waits)."""
+
+    pending: int
+    oldest: datetime | None
+
+    def age_s(self, now: datetime) -> float:
+        """Seconds the oldest pending row has waited at ``now`` (aware, UTC); 0.0 when none waits."""
+        return 0.0 if self.oldest is None else max((now - self.oldest).total_seconds(), 0.0)
+
+
+def backlog_health(backlog: Backlog, parked: int, now: datetime, max_lag_s: float) -> dict[str, Any]:
+    """``checks.outbox`` of ``/health/ready``: not ok (the service ``degraded``) when a row is parked
+    or when the oldest pending row has waited more than ``max_lag_s`` seconds at ``now`` (the relay
+    is down or the broker unreachable: writes are safe in the database but reach no consumer; outside
+    tester 38, M4). Gives ``pending``, ``parked``, ``oldest_pending_age_s`` (seconds, 0.0 when none
+    waits), ``max_lag_s`` and, when not ok, ``reason`` (English, for the operator)."""
+    age = backlog.age_s(now)
+    lagging = age > max_lag_s
+    detail: dict[str, Any] = {
+        "ok": parked == 0 and not lagging,
+        "pending": backlog.pending,
+        "parked": parked,
+        "oldest_pending_age_s": round(age, 1),
+        "max_lag_s": max_lag_s,
+    }
+    reasons = []
+    if lagging:
+        reasons.append(
+            f"the oldest of {backlog.pending} unpublished events has waited {age:.0f} s, more than "
+            f"{max_lag_s:g} s: the worker's outbox relay is down or the broker unreachable"
+        )
+    if parked:
+        reasons.append(f"{parked} events parked: the broker can never take them")
+    if reasons:
+        detail["reason"] = "; ".join(reasons)
+    return detail
+
+
+class OutboxCheck:
+    """The readiness check of a service's outbox (``backlog_health`` on the database's rows), read
+    at each call; ``max_lag_s``: ``CommonSettings.outbox_max_lag_seconds``; ``clock`` gives the aware
+    UTC now (a fake in tests)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        table: Table,
+        max_lag_s: float,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.engine = engine
+        self.box = Outbox(table)
+        self.max_lag_s = max_lag_s
+        self.clock = clock
+
+    def __call__(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            parked = self.box.parked(conn)
+            detail = backlog_health(self.box.backlog(conn), parked, self.clock(), self.max_lag_s)
+            if parked:
+                detail["recently_parked"] = self.box.recently_parked(conn)
+        return detail
+
+
 class Outbox:
     """Adds events to the outbox inside the caller's transaction."""
 
@@ -148,6 +215,17 @@ class Outbox:
         """The number of rows not yet published (``/health/ready``'s ``checks.outbox.pending``)."""
         query = select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
         return int(conn.execute(query).scalar_one())
+
+    def backlog(self, conn: Connection) -> Backlog:
+        """The rows not yet published: how many, and when the oldest of them was written (one query
+        over the waiting rows: ``ORDER BY id LIMIT 1`` walked every kept published row on PostgreSQL)."""
+        t = self.table
+        pending, oldest = conn.execute(
+            select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
+        ).one()
+        if oldest is not None and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)  # SQLite keeps no zone: written as UTC (``add``)
+        return Backlog(int(pending), oldest)
 
     def parked(self, conn: Connection) -> int:
         """The number of parked rows (``checks.outbox.parked``): records the broker refused twice."""

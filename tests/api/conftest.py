@@ -52,15 +52,7 @@ def profile_database_url(request, database_url, tmp_path):
     database (and its migrations refuse one another service has migrated)."""
     if database_url.startswith("sqlite"):
         return fresh(sqlite_url(tmp_path, "profile"))
-    import uuid
-
-    import psycopg
-
-    postgres = request.getfixturevalue("postgres")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres.dsn("postgres"), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return fresh(postgres.url(name))
+    return fresh(request.getfixturevalue("new_postgres_database")())
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 
 import psycopg
+import pytest
 from sqlalchemy import make_url
 
 from deploy.migrate import migrations_of
@@ -33,6 +34,24 @@ from shared.migrations import upgrade
 _FRESH: set[str] = set()
 _TEMPLATES: dict[tuple[str, str], str] = {}  # (server or "sqlite", service) -> template file or database
 _SCRATCH: list[Path] = []
+
+
+def postgres_once(*cases: object) -> list[object]:
+    """``cases`` for ``pytest.mark.parametrize`` (a tuple: the values of several argument names), of
+    which only the first keeps its PostgreSQL half in ``make test``: the others are marked
+    ``storage_independent`` (tests/api/conftest.py), for cases that differ only in what is refused or
+    read before storage (another language of the messages, another text through the same screen)
+    and so run the same SQL as the first. ``make test-postgres-all`` runs every case on PostgreSQL."""
+    first, *rest = cases
+    return [
+        first,
+        *(
+            pytest.param(
+                *(case if isinstance(case, tuple) else (case,)), marks=pytest.mark.storage_independent
+            )
+            for case in rest
+        ),
+    ]
 
 
 def fresh(url: str) -> str:

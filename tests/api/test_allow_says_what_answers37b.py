@@ -11,17 +11,16 @@ from typing import Any
 
 import pytest
 
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.api.test_methods_at_the_edge37 import COACH, RECRUITER, concrete_paths
-from tests.helpers import profile_body
+from tests.api.matching_world import welders_world
+from tests.helpers import auth, concrete_paths, profile_body
+
+RECRUITER = auth("recruiter", "agency-a", sub="recruiter@agency-a")  # the candidates consented to agency-a
+COACH = auth("coach", "tampere-tyollisyys")
 
 
 @pytest.fixture
 def matching(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 1)
-    return app
+    return welders_world(database_url, 1)
 
 
 def allow(response: Any) -> set[str]:

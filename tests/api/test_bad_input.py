@@ -13,7 +13,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from tests.api.matching_world import SHORTAGE_CSV, Clock, matching_app, vacancy, welders
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.bad_input import operations, run_table, upload_attempts
 from tests.helpers import MAG_WELDING, PSEUDONYM_KEY, auth, common_settings, profile_body, sqlite_url
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import inspect, select, text
 
 from services.matching.team.consumer import handle_path
 from services.matching.team.events import ERASURE_CONSUMER
@@ -22,14 +22,12 @@ from services.matching.team.repository import erased_candidates
 from services.matching.team.repository import idempotency_keys as matching_answers
 from services.matching.team.repository import outbox as matching_outbox
 from services.profile.repository import idempotency_keys as profile_answers
+from services.profile.repository import outbox as profile_outbox
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
-from shared.messaging.outbox import OutboxRelay
-from tests.api.matching_world import CANDIDATES, Clock, apply, candidate, matching_app, vacancy, welders
-from tests.api.test_profile_ratings import COACH, NOW, refer, referral
-from tests.api.test_tester36_audit_erasure import _Broker as Broker
-from tests.api.test_tester36_audit_erasure import relay
-from tests.helpers import auth, profile_body, stored_anywhere
+from tests.api.matching_world import CANDIDATES, Clock, apply, candidate, matching_app, vacancy, welders_world
+from tests.api.ratings_world import COACH, NOW, refer, referral
+from tests.helpers import auth, profile_body, relay_outbox, row_count, stored_anywhere
 
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
@@ -56,11 +54,6 @@ def tables_holding(engine, word: str) -> set[str]:
             for table in inspect(conn).get_table_names()
             if word in repr(conn.execute(text(f'SELECT * FROM "{table}"')).all())
         }
-
-
-def answers(engine, table) -> int:
-    with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def test_after_a_withdrawal_the_profile_service_keeps_no_relinkable_trace_of_requests_about_the_person(
@@ -98,17 +91,17 @@ def test_after_a_withdrawal_the_profile_service_keeps_no_relinkable_trace_of_req
     ]
     engine = profile_app.extensions["kohtaanto.engine"]
     assert stored_anywhere(engine, [cid]), "the test would find the pseudonym before the withdrawal"
-    assert answers(engine, profile_answers) == 2
+    assert row_count(profile_app, profile_answers) == 2
     assert stored_anywhere(engine, plain) == [], "the fingerprints are keyed"
-    relay(profile_app)
+    relay_outbox(engine, profile_outbox)
 
     assert client.delete(f"/api/v1/profiles/{CASE}", headers=COACH).status_code == 204
     refer(profile_app, cid, status="interviewed")  # late news about the erased person
-    relay(profile_app)
+    relay_outbox(engine, profile_outbox)
 
     gone = [cid, *plain_hashes(cid), *plain_hashes(CASE), *plain, "Mukava haastattelija Zyxwvu"]
     assert stored_anywhere(engine, gone) == []
-    assert answers(engine, profile_answers) == 0, "no stored answer about the person is left"
+    assert row_count(profile_app, profile_answers) == 0, "no stored answer about the person is left"
     # the case number stays only where the withdrawal keeps it on purpose (H9): the withdrawn row, which
     # gives its next holder a new pseudonym, and the audit log of who reached it
     assert tables_holding(engine, CASE) <= {"profiles", "audit_log"}
@@ -124,9 +117,8 @@ def test_after_a_withdrawal_matching_keeps_only_a_keyed_marker_and_the_person_st
     """Matching's ``erased_candidates`` kept a plain SHA-256 of the pseudonym and the time of the erasure;
     now a keyed marker alone. An outcome recorded with ``Idempotency-Key`` goes with the erasure, and a
     late record (a re-published dead letter), also after a restart, brings nobody back."""
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    gone, stays = welders(app)[:2]
+    app = welders_world(database_url)
+    gone, stays = app.candidate_ids[:2]
     client = app.test_client()
     outcome = {
         "candidate_id": gone,
@@ -154,17 +146,15 @@ def test_after_a_withdrawal_matching_keeps_only_a_keyed_marker_and_the_person_st
     # reaches the profile service's audit log, but matching keeps no row of it once it is sent
     asked = client.get(f"/api/v1/vacancies/v-weld/candidates/{gone}/explanation", headers=RECRUITER)
     assert asked.status_code == 404
-    broker = Broker()
-    while OutboxRelay(engine, matching_outbox, broker).relay_once():
-        pass
-    assert sorted(json.loads(v)["event_type"] for _, k, v in broker.sent if k == gone and v) == [
+    sent = relay_outbox(engine, matching_outbox)
+    assert sorted(json.loads(v)["event_type"] for _, k, v in sent if k == gone and v) == [
         "access.granted",
         "access.refused",
         "outcome.recorded",
     ]
 
     assert stored_anywhere(engine, [gone, *plain_hashes(gone), *plain, "Toivoo aamuvuoroja Zyxwvu"]) == []
-    assert answers(engine, matching_answers) == 0
+    assert row_count(app, matching_answers) == 0
     assert {c["name"] for c in inspect(engine).get_columns("erased_candidates")} == {"marker"}
     with engine.connect() as conn:
         (marker,) = conn.execute(select(erased_candidates.c.marker)).scalars()

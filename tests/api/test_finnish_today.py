@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.api.test_vacancy_api import EMPLOYER
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import EMPLOYER
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import WELDER, auth, profile_body
 
 # validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)

@@ -4,7 +4,7 @@ saying so and suggesting no place (it was "a district or village", and "Salmis" 
 
 import pytest
 
-from tests.api.test_vacancy_api import EMPLOYER, rows, valid
+from tests.api.vacancy_bodies import EMPLOYER, rows, valid
 from tests.helpers import auth, profile_body
 
 COACH = auth("coach", "inarin-tyollisyys")

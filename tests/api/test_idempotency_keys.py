@@ -7,26 +7,21 @@ and publishes nothing again; the key with another body is a 422; keys are per or
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from services.matching.team.repository import outbox as matching_outbox
 from services.matching.team.repository import outcomes
 from services.vacancy.repository import idempotency_keys, outbox, vacancies
 from shared.idempotency import EXTENSION, KEY_TTL
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.api.test_vacancy_api import valid
-from tests.helpers import at_once, auth
+from tests.api.matching_world import welders_world
+from tests.api.vacancy_bodies import valid
+from tests.helpers import at_once, auth, row_count
 
 EMPLOYER = auth("employer", "konepaja-oy")
 OTHER_EMPLOYER = auth("employer", "hervannan-konepaja-oy")
 RECRUITER = auth("recruiter", "agency-a")
 KEY = {"Idempotency-Key": "abc-123"}
 URL = "/api/v1/vacancies"
-
-
-def count(app, table):
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def events(app) -> list[str]:
@@ -47,7 +42,7 @@ def test_a_vacancy_posted_twice_with_one_key_is_one_vacancy_and_one_event(vacanc
     assert again.headers["ETag"] == first.headers["ETag"]
     assert again.headers["Idempotent-Replayed"] == "true"
     assert "Idempotent-Replayed" not in first.headers
-    assert (count(vacancy_app, vacancies), count(vacancy_app, outbox)) == (1, 1)
+    assert (row_count(vacancy_app, vacancies), row_count(vacancy_app, outbox)) == (1, 1)
 
 
 def test_the_same_body_written_otherwise_is_the_same_request(vacancy_app):
@@ -57,7 +52,7 @@ def test_the_same_body_written_otherwise_is_the_same_request(vacancy_app):
     reordered = dict(reversed(list(valid().items())))
     again = client.post(URL, json=reordered, headers={**EMPLOYER, **KEY})
     assert again.status_code == 201 and again.json["id"] == first.json["id"]
-    assert count(vacancy_app, vacancies) == 1
+    assert row_count(vacancy_app, vacancies) == 1
 
 
 @pytest.mark.parametrize(
@@ -77,7 +72,7 @@ def test_a_key_reused_for_another_body_is_a_422_and_writes_nothing(vacancy_app, 
     assert r.status_code == 422, r.json
     assert set(r.json) == {"code", "status", "message", "errors"}
     assert "Idempotency-Key" in r.json["errors"]["headers"]
-    assert (count(vacancy_app, vacancies), count(vacancy_app, outbox)) == (1, 1)
+    assert (row_count(vacancy_app, vacancies), row_count(vacancy_app, outbox)) == (1, 1)
 
 
 def test_keys_are_per_organisation(vacancy_app):
@@ -96,20 +91,20 @@ def test_simultaneous_retries_with_one_key_create_one_vacancy(vacancy_app):
     assert {r.status_code for r in answers} == {201}, [r.json for r in answers]
     assert len({r.json["id"] for r in answers}) == 1
     assert sum(r.headers.get("Idempotent-Replayed") == "true" for r in answers) == 3
-    assert (count(vacancy_app, vacancies), count(vacancy_app, outbox)) == (1, 1)
+    assert (row_count(vacancy_app, vacancies), row_count(vacancy_app, outbox)) == (1, 1)
 
 
 def test_without_a_key_each_post_creates_as_before(vacancy_app):
     client = vacancy_app.test_client()
     ids = {client.post(URL, json=valid(), headers=EMPLOYER).json["id"] for _ in range(2)}
-    assert len(ids) == 2 and count(vacancy_app, idempotency_keys) == 0
+    assert len(ids) == 2 and row_count(vacancy_app, idempotency_keys) == 0
 
 
 def test_a_refused_request_stores_nothing_and_its_retry_runs_again(vacancy_app):
     """A 422 wrote nothing, so its key is free: the corrected request with the same key is answered."""
     client = vacancy_app.test_client()
     bad = client.post(URL, json=valid(openings=0), headers={**EMPLOYER, **KEY})
-    assert bad.status_code == 422 and count(vacancy_app, idempotency_keys) == 0
+    assert bad.status_code == 422 and row_count(vacancy_app, idempotency_keys) == 0
     good = client.post(URL, json=valid(), headers={**EMPLOYER, **KEY})
     assert good.status_code == 201 and "Idempotent-Replayed" not in good.headers
 
@@ -118,7 +113,7 @@ def test_a_refused_request_stores_nothing_and_its_retry_runs_again(vacancy_app):
 def test_a_malformed_key_is_a_422_naming_the_header(vacancy_app, key):
     r = vacancy_app.test_client().post(URL, json=valid(), headers={**EMPLOYER, "Idempotency-Key": key})
     assert r.status_code == 422 and "Idempotency-Key" in r.json["errors"]["headers"], r.json
-    assert count(vacancy_app, vacancies) == 0
+    assert row_count(vacancy_app, vacancies) == 0
 
 
 def test_a_key_expires_after_24_hours_and_is_purged_when_the_next_key_is_stored(vacancy_app):
@@ -130,16 +125,13 @@ def test_a_key_expires_after_24_hours_and_is_purged_when_the_next_key_is_stored(
     later = client.post(URL, json=valid(), headers={**EMPLOYER, **KEY})
     assert later.status_code == 201 and later.json["id"] != first.json["id"]
     assert "Idempotent-Replayed" not in later.headers
-    assert count(vacancy_app, idempotency_keys) == 1, "the expired key's row is gone"
+    assert row_count(vacancy_app, idempotency_keys) == 1, "the expired key's row is gone"
 
 
 # -- outcomes (matching) -----------------------------------------------------------------------------
 @pytest.fixture
 def team_app(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app)
-    return app
+    return welders_world(database_url)
 
 
 def test_an_outcome_posted_twice_with_one_key_is_stored_and_published_once(team_app):
@@ -154,7 +146,7 @@ def test_an_outcome_posted_twice_with_one_key_is_stored_and_published_once(team_
     again = client.post(path, json=outcome, headers={**RECRUITER, **KEY})
     assert first.status_code == again.status_code == 201, (first.json, again.json)
     assert again.json == first.json and again.headers["Idempotent-Replayed"] == "true"
-    assert count(team_app, outcomes) == 1
+    assert row_count(team_app, outcomes) == 1
     rows = events(team_app)
     assert rows.count("outcome.recorded") == 1, rows
     # the replay sends the answer naming the candidate again: an access of its own, audited (privacy36, H8)
@@ -163,7 +155,7 @@ def test_an_outcome_posted_twice_with_one_key_is_stored_and_published_once(team_
     assert len(listed) == 1
     other = client.post(path, json={**outcome, "status": "contacted"}, headers={**RECRUITER, **KEY})
     assert other.status_code == 422 and "Idempotency-Key" in other.json["errors"]["headers"]
-    assert count(team_app, outcomes) == 1
+    assert row_count(team_app, outcomes) == 1
 
 
 def openapi_parameters(app, path):
@@ -229,16 +221,16 @@ def test_a_service_path_opened_twice_with_one_key_is_one_path_and_one_event(prof
     }
     first = client.post("/api/v1/profiles/asiakas-1/path", json=body, headers={**coach, **KEY})
     assert first.status_code == 201, first.json
-    events = count(profile_app, profile_outbox)
+    events = row_count(profile_app, profile_outbox)
     again = client.post("/api/v1/profiles/asiakas-1/path", json=body, headers={**coach, **KEY})
     assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
     assert again.json == first.json
-    assert count(profile_app, service_paths) == 1
-    assert count(profile_app, profile_outbox) == events, "nothing published again"
+    assert row_count(profile_app, service_paths) == 1
+    assert row_count(profile_app, profile_outbox) == events, "nothing published again"
     without_key = client.post("/api/v1/profiles/asiakas-1/path", json=body, headers=coach)
     assert without_key.status_code == 409, "without a key a second path is refused, as before"
     # the jobseeker withdrawn: the answer naming them is erased with the rest
     from services.profile.repository import idempotency_keys as profile_keys
 
     assert client.delete("/api/v1/profiles/asiakas-1", headers=coach).status_code in (200, 204)
-    assert count(profile_app, profile_keys) == 0
+    assert row_count(profile_app, profile_keys) == 0

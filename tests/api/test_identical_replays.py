@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from services.profile.repository import outbox as profile_outbox
 from services.vacancy.repository import outbox as vacancy_outbox
-from tests.api.test_vacancy_api import EMPLOYER
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import EMPLOYER
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER, auth, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")

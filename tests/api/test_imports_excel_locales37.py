@@ -3,24 +3,21 @@
 value (#N/A, #PUUTTUU!) must be a field-level 422, never a guess; "Hiittinen" (merged into Kemiönsaari in
 1969) got "did you mean 'Huittinen'", 150 km away, and "Pieksämäen mlk" (merged in 2004) was refused."""
 
-import io
 import json
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from services.matching.team.repository import courses
 from tests.api.matching_world import WELDER, essential, welding_shortage_world
-from tests.api.test_vacancy_api import EMPLOYER, rows, valid
+from tests.api.uploads import OPERATOR, XLSX, import_catalogue, workbook
+from tests.api.vacancy_bodies import EMPLOYER, rows, valid
 from tests.helpers import auth, profile_body
 
 # parsing uploads: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
 pytestmark = pytest.mark.storage_independent
 
-OPERATOR = auth("operator", "kohtaanto")
 COACH = auth("coach", "inarin-tyollisyys")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
           "apprenticeship", "start_dates"]  # fmt: skip
 
@@ -40,21 +37,6 @@ def excel_csv(*rows):
     return ("\r\n".join(";".join(str(c) for c in r) for r in rows) + "\r\n").encode("cp1252")
 
 
-def workbook(*rows):
-    book = Workbook()
-    for r in rows:
-        book.active.append(list(r))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def post(app, data, content_type, **headers):
-    return app.test_client().post(
-        "/api/v1/training/catalogue", data=data, headers={**OPERATOR, "Content-Type": content_type, **headers}
-    )
-
-
 def stored(app):
     with app.extensions["kohtaanto.engine"].connect() as conn:
         found = [
@@ -72,7 +54,7 @@ def test_the_testers_catalogue_saved_by_finnish_and_swedish_excel_imports_its_bo
         row("EN-1", "FALSE", "TRUE"),
         row("FI-2", "tosi", "epätosi", municipality=""),  # online, so no municipality
     )
-    r = post(app, data, "text/csv")
+    r = import_catalogue(app.test_client(), data, "text/csv")
     assert r.status_code == 201, r.json
     assert stored(app) == {
         "FI-1": (False, True),
@@ -83,7 +65,9 @@ def test_the_testers_catalogue_saved_by_finnish_and_swedish_excel_imports_its_bo
 
 
 def test_the_text_tosi_in_a_workbook_is_read_as_the_text_false_was(app):
-    r = post(app, workbook(HEADER, row("X-1", "EPÄTOSI", "TOSI"), row("X-2", "FALSE", True)), XLSX)
+    r = import_catalogue(
+        app.test_client(), workbook([HEADER, row("X-1", "EPÄTOSI", "TOSI"), row("X-2", "FALSE", True)]), XLSX
+    )
     assert r.status_code == 201, r.json
     assert stored(app) == {"X-1": (False, True), "X-2": (False, True)}
 
@@ -95,7 +79,7 @@ def test_excel_error_values_are_a_reason_naming_each_column_and_nothing_is_impor
         row("E-2", "ei", "#SAKNAS!", municipality="#N/A"),  # Swedish Excel's #N/A; English #N/A
         row("E-3", "ei", "ei", start="#ARVO!"),
     )
-    r = post(app, data, "text/csv")
+    r = import_catalogue(app.test_client(), data, "text/csv")
     assert r.status_code == 422, r.json
     lines = r.json["errors"]["file"]
     assert sorted(lines, key=int) == ["2", "3", "4"]
@@ -109,7 +93,9 @@ def test_excel_error_values_are_a_reason_naming_each_column_and_nothing_is_impor
 
 
 def test_an_error_cell_of_a_workbook_is_a_field_reason_in_the_callers_language(app):
-    r = post(app, workbook(HEADER, row("E-1", "#N/A", "ei")), XLSX, **{"Accept-Language": "fi"})
+    r = import_catalogue(
+        app.test_client(), workbook([HEADER, row("E-1", "#N/A", "ei")]), XLSX, **{"Accept-Language": "fi"}
+    )
     assert r.status_code == 422, r.json
     [reason] = r.json["errors"]["file"]["2"]
     assert "#N/A" in reason and "virhearvo" in reason
@@ -117,7 +103,9 @@ def test_an_error_cell_of_a_workbook_is_a_field_reason_in_the_callers_language(a
 
 
 def test_a_start_date_with_a_time_of_day_as_excel_writes_it_is_that_day(app):
-    r = post(app, excel_csv(HEADER, row("T-1", "ei", "ei", start="11.1.2027 8:00")), "text/csv")
+    r = import_catalogue(
+        app.test_client(), excel_csv(HEADER, row("T-1", "ei", "ei", start="11.1.2027 8:00")), "text/csv"
+    )
     assert r.status_code == 201, r.json
 
 
@@ -167,7 +155,9 @@ def test_a_municipality_of_the_ceded_area_is_a_422_pointing_to_no_other_place(
 
 
 def test_a_typo_of_a_former_name_is_pointed_to_that_name_not_to_another_place(app):
-    r = post(app, excel_csv(HEADER, row("H-1", "ei", "ei", municipality="Hiitinen")), "text/csv")
+    r = import_catalogue(
+        app.test_client(), excel_csv(HEADER, row("H-1", "ei", "ei", municipality="Hiitinen")), "text/csv"
+    )
     assert r.status_code == 422, r.json
     [reason] = r.json["errors"]["file"]["2"]
     assert "did you mean 'Hiittinen' (094)?" in reason and "Huittinen" not in reason

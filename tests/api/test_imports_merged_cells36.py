@@ -4,21 +4,15 @@ merged range's value into each cell it covers, as Excel shows it, and says so in
 cell and the range: the labour-shortage lists and the training catalogue (both read by ``shared.tables``).
 Over HTTP (Flask test client, real database, no broker)."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from tests.api.matching_world import NURSE, Clock, matching_app, vacancy, welders
-from tests.api.test_matching_training import HEADER as CATALOGUE_HEADER
-from tests.api.test_matching_training import catalogue_rows, import_catalogue
-from tests.helpers import auth
+from tests.api.uploads import HEADER as CATALOGUE_HEADER
+from tests.api.uploads import OPERATOR, XLSX, catalogue_rows, import_catalogue, workbook
 
 # parsing uploads: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
 pytestmark = pytest.mark.storage_independent
 
-OPERATOR = auth("operator", "kohtaanto")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHORTAGE_HEADER = ["Ammatti", "Alue", "Ajankohta", "Arvio"]
 
 
@@ -28,17 +22,6 @@ def app(database_url):
     vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
     welders(app)
     return app
-
-
-def workbook(rows, merges=()):
-    book = Workbook()
-    for cells in rows:
-        book.active.append(cells)
-    for cells_range in merges:
-        book.active.merge_cells(cells_range)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def upload(client, data, lang="en"):

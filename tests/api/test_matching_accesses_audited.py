@@ -4,15 +4,13 @@ an explanation or course plan read, an outcome recorded (in the outcome's own tr
 its comment), the operators' index versions. A request naming no candidate is none, and an access whose
 event cannot be written is not given (503). The profile side is in test_tester36_audit_erasure.py."""
 
-import json
-
 import pytest
 from sqlalchemy import select
 
 from services.matching.team.events import ACCESS_GRANTED, ACCESS_REFUSED, AccessPayload
 from services.matching.team.repository import outbox
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.helpers import auth
+from tests.api.matching_world import welders_world
+from tests.helpers import auth, outbox_events
 
 RECRUITER = auth("recruiter", "agency-a", sub="recruiter@agency-a")  # the candidates consented to agency-a
 OPERATOR = auth("operator", "kohtaanto", sub="operator@kohtaanto")
@@ -22,17 +20,12 @@ COMMENT = "Soitettu, kiinnostunut. Puhuu hyvin suomea."
 
 @pytest.fixture
 def app(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 3)
-    return app
+    return welders_world(database_url, 3)
 
 
 def events_of(app, event_type):
     """The events of ``event_type`` in matching's outbox: (key, payload), oldest first."""
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        found = [json.loads(r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id)) if r.value]
-    return [(e["key"], e["payload"]) for e in found if e["event_type"] == event_type]
+    return [(e["key"], e["payload"]) for e in outbox_events(app, outbox, event_type)]
 
 
 def granted(app):

@@ -9,13 +9,12 @@ tests/integration/test_refusal_audit.py."""
 import json
 
 import pytest
-from sqlalchemy import select
 
 from services.matching.team.events import ACCESS_REFUSED, RefusalPayload
 from services.matching.team.repository import outbox
 from shared.config import RateLimitSettings
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.helpers import auth
+from tests.api.matching_world import Clock, matching_app, vacancy, welders_world
+from tests.helpers import auth, outbox_events
 
 RECRUITER = auth("recruiter", "agency-a")  # the candidates consented to agency-a
 NORDIC = auth("recruiter", "nordic-staffing-ab", sub="recruiter@nordic-staffing-ab")  # no consent
@@ -26,17 +25,12 @@ UNKNOWN = "c-0123456789abcdef01234567"
 
 @pytest.fixture
 def app(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 3)
-    return app
+    return welders_world(database_url, 3)
 
 
 def refusals(app):
     """The ``access.refused`` events in the outbox: (key, payload)."""
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        found = [json.loads(r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
-    return [(e["key"], e["payload"]) for e in found if e["event_type"] == ACCESS_REFUSED.event_type]
+    return [(e["key"], e["payload"]) for e in outbox_events(app, outbox, ACCESS_REFUSED.event_type)]
 
 
 def only(app):

@@ -2,7 +2,16 @@
 
 import pytest
 
-from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy, welders
+from tests.api.matching_world import (
+    NURSE,
+    Clock,
+    candidate,
+    essential,
+    matching_app,
+    pid,
+    vacancy,
+    welders_world,
+)
 from tests.helpers import (
     CONFIRMED_CARE,
     FORKLIFT,
@@ -24,10 +33,7 @@ OPERATOR = auth("operator", "kohtaanto")
 
 @pytest.fixture
 def app(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app)
-    return app
+    return welders_world(database_url)
 
 
 def test_a_shortlist_lists_skills_by_uri_and_labels_each_once(app):

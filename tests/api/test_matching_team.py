@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from services.matching.team.repository import outbox, outcomes, shortage_lists
+from tests.api.databases import postgres_once
 from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
@@ -477,13 +478,13 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert ordinary.status_code == 201, ordinary.json
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others run the same SQL (refused, then stored)
     ("comment", "kind"),
-    [
+    postgres_once(
         ("Asiakkuus vammaispaIveluissa alkoi keväällä", "health_data"),
         ("Hänellä on kaksi Iasta", "family_status"),
         ("Hän on eIäkkeellä", "age"),
-    ],
+    ),
 )
 def test_a_capital_i_typed_for_l_is_read_as_meant_in_an_outcome_comment(app, comment, kind):
     """Session 35c (ads35b's decision 1): the comment screen reads text as the ad warning does
@@ -576,9 +577,9 @@ def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_not
     assert ordinary.status_code == 201, ordinary.json
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one text stored on PostgreSQL: the others differ only in what the screen reads
     "text",
-    [
+    postgres_once(
         # outside tester 21, Q2: refused as health_data or criminal_record
         "Ollut vuoden äitiyslomasijaisena kirjanpitäjänä.",
         "Sijaisuus kestää äitiysloman ajan.",
@@ -594,7 +595,7 @@ def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_not
         "Nursery teacher, the children adored her.",
         "The school was built in the seventies.",
         "Probation period of six months, then permanent.",
-    ],
+    ),
 )
 def test_a_leave_cover_post_a_disease_as_work_or_a_record_extract_step_is_stored(app, text):
     """Outside tester 21, Q2: a maternity-leave cover is a job, knowing a disease's medication is a skill,

@@ -39,10 +39,13 @@ def test_the_text_ad_ranks_electricians_by_the_electricians_essential_skills(app
     order = [e["candidate_id"] for e in body["entries"]]
     full, half, wh, plumber = (pid(n) for n in ("elec-full", "elec-half", "elec-wh", "plumber"))
     assert order.index(full) == 0 and order.index(wh) < order.index(half) < order.index(plumber), order
-    n = len(essential(ELECTRICIAN, 100))
-    assert len(entries[full]["matched_essential"]) == n and entries[full]["missing_essential"] == []
-    assert len(entries[half]["matched_essential"]) >= 10
-    assert len(entries[half]["matched_essential"]) + len(entries[half]["missing_essential"]) == n
+    # the electrician's essential skills, beside them the ad's unconfirmed suggestions it asks for as
+    # essential, shown essential as `/skills` shows them (outside tester 38, M1)
+    electrician = set(essential(ELECTRICIAN, 100))
+    assert electrician <= set(entries[full]["matched_essential"])
+    assert not electrician & set(entries[full]["missing_essential"])
+    assert len(electrician & set(entries[half]["matched_essential"])) >= 10
+    assert electrician <= set(entries[half]["matched_essential"]) | set(entries[half]["missing_essential"])
     assert entries[full]["match"] - entries[half]["match"] >= 5
 
 
@@ -76,8 +79,13 @@ def test_each_entry_counts_its_essential_skills_claimed_and_from_work_history(ap
     entries = {e["candidate_id"]: e for e in body["entries"]}
     n = len(essential(ELECTRICIAN, 100))
     full, wh = entries[pid("elec-full")]["essential_held"], entries[pid("elec-wh")]["essential_held"]
-    assert full == {"held": n, "of": n, "claimed": n, "from_work_history": 0}, full
-    assert wh == {"held": n, "of": n, "claimed": 0, "from_work_history": n}, wh
+    # (`of` counts the ad's unconfirmed suggestions it asks for as essential too: tester 38, M1)
+    of = len(entries[pid("elec-full")]["matched_essential"]) + len(
+        entries[pid("elec-full")]["missing_essential"]
+    )
+    assert of >= n and full["held"] == full["claimed"] >= n and full["from_work_history"] == 0, full
+    # (a declared language holds a language suggestion: claimed, not from work history)
+    assert wh["of"] == of and wh["from_work_history"] == n and wh["held"] == n + wh["claimed"], wh
     half = entries[pid("elec-half")]["essential_held"]
     assert half["from_work_history"] == 0 and half["claimed"] == half["held"] == len(
         entries[pid("elec-half")]["matched_essential"]

@@ -10,34 +10,19 @@ from sqlalchemy import select
 
 from services.matching.team.repository import courses, outbox
 from shared.tables import write_xlsx
+from tests.api.databases import postgres_once
 from tests.api.matching_world import WELDER, essential, welding_shortage_world
+from tests.api.uploads import HEADER, catalogue_rows, csv_bytes, import_catalogue
 from tests.helpers import auth
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
-HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
-          "apprenticeship", "start_dates", "url"]  # fmt: skip
 
 
 @pytest.fixture
 def app(database_url):
     return welding_shortage_world(database_url)
-
-
-def catalogue_rows():
-    skills = essential(WELDER, 100)
-    return [
-        ["HITS-24", "tredu", "Hitsauksen perusteet", "Grunder i svetsning", " | ".join(skills[-6:]), "8", "Tampere",
-         "ei", "ei", "11.1.2027 | 1.3.2027", "https://www.tredu.fi/hitsaus"],
-        ["HITS-OPPI", "tredu", "Hitsaajan oppisopimus", "", skills[-1], "52", "Nokia", "ei", "kyllä", "jatkuva haku", ""],
-        ["TURVA", "tredu", "Työturvallisuus verkossa", "Arbetssäkerhet på nätet", skills[-2], "1", "", "kyllä", "ei",
-         "2026-12-07", ""],
-    ]  # fmt: skip
-
-
-def csv_bytes(rows, sep=";"):
-    return ("\ufeff" + "\r\n".join(sep.join(r) for r in [HEADER, *rows]) + "\r\n").encode()
 
 
 def events(app, event_type="training.suggested"):
@@ -46,12 +31,6 @@ def events(app, event_type="training.suggested"):
             select(outbox).where(outbox.c.event_type == event_type).order_by(outbox.c.id)
         ).all()
     return [json.loads(r.value) for r in rows]
-
-
-def import_catalogue(client, data, content_type="text/csv"):
-    return client.post(
-        "/api/v1/training/catalogue", data=data, headers={**OPERATOR, "Content-Type": content_type}
-    )
 
 
 def test_an_operator_imports_a_vocational_schools_catalogue_as_excel_csv_or_xlsx(app):
@@ -169,7 +148,7 @@ def test_the_meeting_links_the_skills_most_often_missing_to_courses_and_publishe
     assert len(events(app)) == before
 
 
-@pytest.mark.parametrize("region", ["pirkanmaa", "Birkaland", "MK06", "06"])
+@pytest.mark.parametrize("region", postgres_once("pirkanmaa", "Birkaland", "MK06", "06"))  # read before SQL
 def test_courses_and_satisfaction_read_a_region_as_everywhere_else(app, region):
     """An outside tester asked for Birkaland (Pirkanmaa in Swedish) and was told there were no
     courses held there and no ratings."""
@@ -181,6 +160,7 @@ def test_courses_and_satisfaction_read_a_region_as_everywhere_else(app, region):
     assert r.status_code == 200 and r.json["region"] == "pirkanmaa"
 
 
+@pytest.mark.storage_independent  # refused before storage: PostgreSQL half opt-in
 @pytest.mark.parametrize(
     ("query", "field"),
     [
@@ -261,7 +241,7 @@ def test_simultaneous_imports_of_one_provider_run_one_after_the_other_and_each_t
     assert stored == [f"{last}-{i}" for i in (1, 2, 3)]
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("lang", postgres_once("fi", "sv", "en"))  # the messages' language: same SQL
 def test_a_nul_in_a_catalogues_cell_is_a_422_naming_the_line_and_column_and_nothing_is_imported(app, lang):
     """Outside tester 34, F9: a title ``A\\x00B`` was stored (201) and listed; no database stores NUL."""
     client = app.test_client()
@@ -281,7 +261,7 @@ def test_a_nul_in_a_catalogues_cell_is_a_422_naming_the_line_and_column_and_noth
     assert import_catalogue(client, csv_bytes(catalogue_rows())).status_code == 201  # without it, taken
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("lang", postgres_once("fi", "sv", "en"))  # the messages' language: same SQL
 def test_identifiers_and_hidden_characters_in_course_ids_and_titles_are_422s_naming_the_field(app, lang):
     """Outside tester 35, F8: a dry run took "131052-308T" as a course id, "Soita 040 123 4567" as a title and ids
     with a right-to-left override or a zero-width space, and listed them under ``changes.added``."""
@@ -312,7 +292,7 @@ def test_identifiers_and_hidden_characters_in_course_ids_and_titles_are_422s_nam
     assert events(app) == []
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("lang", postgres_once("fi", "sv", "en"))  # the messages' language: same SQL
 def test_a_catalogues_hidden_text_and_other_scripts_digits_are_422s_and_nothing_is_stored(app, lang):
     """Outside tester 37, K1, in a catalogue import: a title carrying a phone number in invisible tag characters,
     one with variation selectors between its digits and one in NKo digits, and an id with an identity code in
@@ -342,7 +322,7 @@ def test_a_catalogues_hidden_text_and_other_scripts_digits_are_422s_and_nothing_
     assert events(app) == []
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("lang", postgres_once("fi", "sv", "en"))  # the messages' language: same SQL
 def test_course_ids_with_blanks_fillers_or_combining_marks_are_422s_and_nothing_is_stored(app, lang):
     """Outside tester 35b, G8: a dry run took "c\\u00a01", "c\\u28001", "c\\u31641" and "c\\u03011" as course ids;
     each looks like another id. Ids are a strict set (letters, digits, - _ . : /) in composed form."""
@@ -372,7 +352,7 @@ def test_course_ids_with_blanks_fillers_or_combining_marks_are_422s_and_nothing_
     assert events(app) == []
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("lang", postgres_once("fi", "sv", "en"))  # the messages' language: same SQL
 def test_a_start_more_than_ten_years_ahead_and_a_url_with_hidden_characters_are_422s_naming_the_field(
     app, lang
 ):

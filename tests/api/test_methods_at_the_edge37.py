@@ -12,9 +12,6 @@ statuses; tokens, organisations and headers are never labels."""
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,8 +21,8 @@ from services.matching.team.events import ACCESS_GRANTED
 from services.matching.team.repository import outbox
 from services.profile.repository import audit_log
 from shared.methods import KNOWN_METHODS, OTHER_METHOD
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.helpers import auth, profile_body
+from tests.api.matching_world import welders_world
+from tests.helpers import auth, concrete_paths, outbox_events, profile_body
 from tests.unit.shared.test_metrics import samples
 
 # HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
@@ -40,38 +37,15 @@ OTHER_COACH = auth("coach", "helsingin-tyollisyys")
 #: refuses, and invented ones (letters only, as gunicorn lets through).
 ODD_METHODS = ("OPTIONS", "HEAD", "TRACE", "CONNECT", "PROPFIND", "XSTEAL", "GETX")
 HISTOGRAM = "kohtaanto_http_request_duration_seconds_count"
-VALUES = {
-    "vacancy_id": "v-weld",
-    "profile_id": "tt-2026-0102",
-    "path": "x",
-    "filename": "x.js",
-}
 
 
 @pytest.fixture
 def matching(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 2)
-    return app
-
-
-def concrete_paths(app: Any, candidate_id: str = "c-" + "0" * 23 + "1") -> Iterator[str]:
-    """Every rule of ``app`` with its placeholders filled (a real vacancy, candidate and profile where
-    the fixtures have one), so every route that reads personal data is asked."""
-    for rule in app.url_map.iter_rules():
-        path = re.sub(
-            r"<(?:[^:<>]+:)?([^<>]+)>",
-            lambda m: candidate_id if m.group(1) == "candidate_id" else VALUES.get(m.group(1), "x-1"),
-            rule.rule,
-        )
-        yield path
+    return welders_world(database_url, 2)
 
 
 def granted_events(app: Any) -> list[dict[str, Any]]:
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        rows = [json.loads(r.value) for r in conn.execute(select(outbox)) if r.value]
-    return [e["payload"] for e in rows if e["event_type"] == ACCESS_GRANTED.event_type]
+    return [e["payload"] for e in outbox_events(app, outbox, ACCESS_GRANTED.event_type)]
 
 
 def granted_entries(app: Any) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import auth, profile_body
 from tests.unit.shared.test_metrics import samples, value
 

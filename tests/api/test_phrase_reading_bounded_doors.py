@@ -9,7 +9,7 @@ import services.matching.index.api as matching_api
 from services.matching.index.schemas import MAX_TEXT_CHARS
 from shared.config import RateLimitSettings
 from tests.api.matching_world import Clock, matching_app
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import auth
 
 # HTTP edges: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)

@@ -8,60 +8,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from services.profile.events import OUTCOMES_CONSUMER
 from services.profile.paths.rating_store import ratings
-from services.profile.repository import outbox
-from shared.messaging.consumer import Record
-from shared.messaging.envelope import Envelope
+from tests.api.ratings_world import COACH, ORG, published, rating_link_path, refer, referral
+from tests.api.ratings_world import world as world  # the fixture
 from tests.helpers import auth, profile_body
 
-ORG = "tampere-tyollisyys"
-COACH = auth("coach", ORG)
 EMPLOYER = auth("employer", "konepaja-oy")
-NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
-
-
-@pytest.fixture
-def world(profile_app):
-    for name in ("paths", "vouchers", "handlers", "ratings"):
-        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
-    client = profile_app.test_client()
-    body = profile_body(consented_orgs=["agency-a", "konepaja-oy"])
-    candidate = client.put("/api/v1/profiles/asiakas-1", json=body, headers=COACH).json["candidate_id"]
-    refer(profile_app, candidate)
-    return client, candidate
-
-
-def refer(profile_app, candidate, vacancy_id="v-weld", by="agency-a", status="proposed"):
-    """``outcome.recorded`` as matching publishes it: ``by`` recorded ``status`` on konepaja-oy's vacancy."""
-    outcome = {
-        "outcome_id": f"o-{candidate}-{vacancy_id}",
-        "vacancy_id": vacancy_id,
-        "candidate_id": candidate,
-        "status": status,
-        "reason": None,
-        "occurred_on": "2026-11-27",
-        "recorded_by_org": by,
-        "recorded_at": "2026-11-27T10:00:00+00:00",
-        "employer_org": "konepaja-oy",
-        "vacancy_title": "Hitsaaja",
-        "region": "pirkanmaa",
-    }
-    OUTCOMES_CONSUMER.dispatcher(profile_app.extensions["kohtaanto.profile.handlers"])(
-        Record(
-            "kohtaanto.outcomes.v1", 0, 0, candidate, Envelope("outcome.recorded", candidate, outcome, "t")
-        ),
-    )
-
-
-def published(app):
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        rows = conn.execute(select(outbox).where(outbox.c.event_type == "rating.recorded")).all()
-    return [json.loads(r.value) for r in rows]
-
-
-def referral(score=4, comment=""):
-    return {"subject": {"kind": "referral", "vacancy_id": "v-weld"}, "score": score, "comment": comment}
 
 
 def test_the_jobseeker_rates_a_referral_through_the_coach_and_only_figures_are_published(world, profile_app):
@@ -205,12 +157,7 @@ def test_a_link_is_not_made_for_what_the_jobseeker_rated_and_an_old_one_says_so(
     """An outside tester got a link (printed by the demo) for a referral the jobseeker had rated through
     the coach: the form was shown, and sending it said the link was used or expired."""
     client, _ = world
-    made = client.post(
-        "/api/v1/profiles/asiakas-1/rating-links",
-        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
-        headers=COACH,
-    )
-    path = "/" + made.json["url"].split("/", 3)[3]
+    path = rating_link_path(client)
     assert (
         client.post("/api/v1/profiles/asiakas-1/ratings", json=referral(4), headers=COACH).status_code == 201
     )
@@ -301,12 +248,7 @@ def test_the_rating_form_tells_the_jobseeker_what_is_wrong_in_the_page_s_languag
     personal-data reason spoke of "pseudonymous ids"), a NUL answered raw JSON, and invalid UTF-8
     was stored with replacement characters, spending the single-use link."""
     client, _ = world
-    made = client.post(
-        "/api/v1/profiles/asiakas-1/rating-links",
-        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
-        headers=COACH,
-    )
-    path = "/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}"
+    path = rating_link_path(client) + f"?lang={lang}"
     html = {"Accept": "text/html"}
 
     def send(body, content_type="application/x-www-form-urlencoded"):
@@ -339,12 +281,8 @@ def test_the_form_and_to_rate_name_the_service_in_the_readers_language_not_by_co
     _, step_id = work_trial_at_an_agency(client)
     listed = client.get(f"/api/v1/profiles/asiakas-1/ratings?lang={lang}", headers=COACH).json["to_rate"]
     assert what in [i["what"] for i in listed], listed
-    made = client.post(
-        "/api/v1/profiles/asiakas-1/rating-links",
-        json={"subject": {"kind": "path_step", "step_id": step_id}},
-        headers=COACH,
-    )
-    page = client.get("/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}").get_data(as_text=True)
+    path = rating_link_path(client, {"kind": "path_step", "step_id": step_id})
+    page = client.get(path + f"?lang={lang}").get_data(as_text=True)
     assert what in page and "work_trial" not in page and "agency-a" not in page, page
 
 
@@ -356,12 +294,7 @@ def test_the_coachs_entry_and_the_jobseekers_link_at_the_same_moment_store_one_r
     from tests.helpers import at_once
 
     client, _ = world
-    link = client.post(
-        "/api/v1/profiles/asiakas-1/rating-links",
-        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
-        headers=COACH,
-    )
-    path = "/" + link.json["url"].split("/", 3)[3]
+    path = rating_link_path(client)
 
     def rate(c, i):
         if i == 0:

@@ -9,7 +9,7 @@ from services.vacancy.config import Settings as VacancySettings
 from shared.config import RateLimitSettings
 from shared.db import make_engine
 from shared.ratelimit import SqlStorage
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import PSEUDONYM_KEY, auth, common_settings, profile_body
 
 LOW = RateLimitSettings(write="3 per minute", contact_lookup="10 per minute", login="2 per minute")

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from services.profile.repository import outbox as profile_outbox
 from services.vacancy.repository import outbox as vacancy_outbox
-from tests.api.test_vacancy_api import EMPLOYER
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import EMPLOYER
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import auth, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from services.profile.repository import outbox as profile_outbox
-from tests.api.test_vacancy_api import EMPLOYER, rows, valid
+from tests.api.vacancy_bodies import EMPLOYER, rows, valid
 from tests.helpers import USE_WELDING_EQUIPMENT, WELDER, auth, field_reasons, profile_body
 
 # validation refused before storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)

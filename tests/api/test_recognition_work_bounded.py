@@ -10,7 +10,7 @@ from services.kernel.sentences import MAX_READ_CHARS, reading_units
 from services.matching.index.api import reading_of
 from shared.config import RateLimitSettings
 from tests.api.matching_world import Clock, matching_app
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import auth
 
 # recognition reads no storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)

@@ -5,10 +5,8 @@ another candidate than the record's key, is poison (dead-lettered by the consume
 
 import pytest
 
-from services.profile.events import OUTCOMES_CONSUMER
-from shared.messaging.consumer import PoisonMessageError, Record
-from shared.messaging.envelope import Envelope
-from tests.helpers import auth, profile_body
+from shared.messaging.consumer import PoisonMessageError
+from tests.helpers import auth, deliver_to_profile, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")
 DPO = auth("data_protection_officer", "tampere-tyollisyys")
@@ -34,12 +32,8 @@ def refusal(candidate_id, **changes):
 
 
 def deliver(app, payload, key=None, envelope=None):
-    envelope = envelope or Envelope(
-        "access.refused", key or payload["candidate_id"], payload, "matching-service"
-    )
-    handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
-    handle(Record("kohtaanto.outcomes.v1", 0, 0, key or payload["candidate_id"], envelope))
-    return envelope
+    """``payload`` as matching's ``access.refused`` record (``envelope``: a redelivery), to the profile app."""
+    return deliver_to_profile(app, "access.refused", payload, key, envelope)
 
 
 def test_a_refusal_from_matching_is_an_audit_entry_found_by_profile_id_and_actor(profile_app):

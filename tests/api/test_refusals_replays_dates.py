@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from services.profile.repository import audit_log
 from services.profile.repository import outbox as profile_outbox
 from services.vacancy.repository import outbox as vacancy_outbox
-from tests.api.test_vacancy_api import EMPLOYER as VACANCY_EMPLOYER
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import EMPLOYER as VACANCY_EMPLOYER
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import auth, profile_body
 
 ORG = "tampere-tyollisyys"

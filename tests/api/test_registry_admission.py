@@ -17,7 +17,7 @@ from shared.auth import SESSION_COOKIE, Role
 from shared.entitlement import ROLE_KINDS
 from shared.organisations import registry
 from tests.api.matching_world import Clock, matching_app
-from tests.api.test_vacancy_api import valid as vacancy_body
+from tests.api.vacancy_bodies import valid as vacancy_body
 from tests.helpers import PSEUDONYM_KEY, TEST_ORGANISATIONS, auth, common_settings, profile_body, sqlite_url
 
 KIND = {o.id: o.kind.value for o in registry(TEST_ORGANISATIONS)}

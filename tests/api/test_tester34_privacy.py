@@ -6,15 +6,14 @@ comment (F5). Each is a 422 (the page's own error on the rating form) and nothin
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
 
 from services.profile.repository import profiles
 from services.vacancy.repository import vacancies
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.api.test_free_text_fields import SPELLED_CODES
-from tests.api.test_profile_ratings import COACH, published
-from tests.api.test_profile_ratings import world as world  # the fixture
-from tests.helpers import WELDER, auth, profile_body
+from tests.api.matching_world import post_outcome, welders_world
+from tests.api.ratings_world import COACH, published, rating_link_path
+from tests.api.ratings_world import world as world  # the fixture
+from tests.helpers import TESTER34_IDENTITY_SPELLINGS as SPELLED_CODES
+from tests.helpers import WELDER, auth, profile_body, row_count
 
 RECRUITER = auth("recruiter", "agency-a")
 EMPLOYER = auth("employer", "konepaja-oy")
@@ -30,32 +29,16 @@ F5_COMMENTS = [
 ]
 
 
-def count(app, table):
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
-
-
 @pytest.fixture
 def matching(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 1)
-    return app
-
-
-def comment(client, app, text):
-    return client.post(
-        "/api/v1/vacancies/v-weld/outcomes",
-        json={"candidate_id": app.candidate_ids[0], "status": "contacted", "comment": text},
-        headers=RECRUITER,
-    )
+    return welders_world(database_url, 1)
 
 
 def test_an_outcome_comment_with_an_identity_code_in_any_spelling_or_tester_34s_wordings_is_refused(matching):
     client = matching.test_client()
     cases = [(f"Hetu {code}, soitettu", "personal_identity_code") for code in SPELLED_CODES] + F5_COMMENTS
     for text, kind in cases:
-        r = comment(client, matching, text)
+        r = post_outcome(client, RECRUITER, matching.candidate_ids[0], comment=text)
         assert r.status_code == 422, (text, r.json)
         assert kind in " ".join(r.json["errors"]["json"]["comment"]), (text, r.json)
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
@@ -64,7 +47,9 @@ def test_an_outcome_comment_with_an_identity_code_in_any_spelling_or_tester_34s_
         "Svart bälte i judo, noggrann",
         "Black belt, calm under stress",
     ):
-        assert comment(client, matching, text).status_code == 201, text
+        assert post_outcome(client, RECRUITER, matching.candidate_ids[0], comment=text).status_code == 201, (
+            text
+        )
 
 
 def test_a_vacancy_description_with_an_identity_code_in_any_spelling_is_refused(vacancy_app):
@@ -74,7 +59,7 @@ def test_a_vacancy_description_with_an_identity_code_in_any_spelling_is_refused(
         description = f"Paikka on varattu: Aino Virtanen {code} aloittaa."
         r = client.post("/api/v1/vacancies", json={**body, "description": description}, headers=EMPLOYER)
         assert r.status_code == 422 and r.json["errors"]["json"]["description"], (code, r.json)
-    assert count(vacancy_app, vacancies) == 0
+    assert row_count(vacancy_app, vacancies) == 0
     contact = (
         "Lisätietoja 13.10.2026 - 30.10.2026: työnjohtaja Matti Mäkinen, 040 123 4567, tilaus 131052 / 3084."
     )
@@ -89,17 +74,12 @@ def test_a_jobseekers_name_with_an_identity_code_in_any_spelling_is_refused(prof
         r = client.put("/api/v1/profiles/t34", json=body, headers=COACH)
         assert r.status_code == 422, (code, r.json)
         assert "personal_identity_code" in r.json["errors"]["json"]["personal"]["name"][0], r.json
-    assert count(profile_app, profiles) == 0
+    assert row_count(profile_app, profiles) == 0
 
 
 def test_the_rating_page_refuses_an_identity_code_in_any_spelling_and_keeps_the_link(world, profile_app):
     client, _ = world
-    made = client.post(
-        "/api/v1/profiles/asiakas-1/rating-links",
-        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
-        headers=COACH,
-    )
-    path = "/" + made.json["url"].split("/", 3)[3]
+    path = rating_link_path(client)
     for code in SPELLED_CODES:
         r = client.post(path, data={"score": "4", "comment": f"hetuni on {code}"})
         assert r.status_code == 422, code

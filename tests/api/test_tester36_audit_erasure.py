@@ -12,17 +12,13 @@ pseudonym. Now no row of any table holds the erased pseudonym once the tombstone
 byte of the database's files; PostgreSQL: no row), whatever reached the service about the person before or
 after the withdrawal."""
 
-from collections.abc import Sequence
-
 import pytest
 from sqlalchemy import inspect, text
 
-from services.profile.events import OUTCOMES_CONSUMER
 from services.profile.repository import outbox
-from shared.messaging.consumer import PoisonMessageError, Record
-from shared.messaging.envelope import Envelope
-from shared.messaging.outbox import OutboxRelay, SendResult
-from tests.helpers import auth, profile_body, stored_anywhere
+from shared.messaging.consumer import PoisonMessageError
+from tests.helpers import auth, profile_body, relay_outbox, stored_anywhere
+from tests.helpers import deliver_to_profile as deliver
 
 COACH = auth("coach", "tampere-tyollisyys")
 DPO = auth("data_protection_officer", "tampere-tyollisyys")
@@ -49,13 +45,6 @@ def granted(candidate_id, action="explanation.read", route=EXPLANATION, status=2
     }
 
 
-def deliver(app, event_type, payload, key=None, envelope=None):
-    envelope = envelope or Envelope(event_type, key or payload["candidate_id"], payload, "matching-service")
-    handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
-    handle(Record("kohtaanto.outcomes.v1", 0, 0, key or payload["candidate_id"], envelope))
-    return envelope
-
-
 def outcome(candidate_id, status="contacted"):
     """An ``outcome.recorded`` payload (no comment: matching never publishes it)."""
     return {
@@ -75,21 +64,9 @@ def outcome(candidate_id, status="contacted"):
     }
 
 
-class _Broker:
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str, bytes | None]] = []
-
-    def send_all(self, messages: Sequence[tuple[str, str, bytes | None]]) -> SendResult:
-        self.sent += messages
-        return SendResult(len(messages))
-
-
-def relay(app) -> _Broker:
-    """What the worker's relay does: publish every waiting outbox row."""
-    broker = _Broker()
-    while OutboxRelay(app.extensions["kohtaanto.engine"], outbox, broker).relay_once():
-        pass
-    return broker
+def relay(app) -> list[tuple[str, str, bytes | None]]:
+    """What the worker's relay does: publish every waiting row of the profile outbox; the messages sent."""
+    return relay_outbox(app.extensions["kohtaanto.engine"], outbox)
 
 
 def rows_holding_both(engine, first: str, second: str) -> list[str]:
@@ -224,7 +201,7 @@ def test_after_withdrawal_no_row_links_the_case_number_to_the_pseudonym(profile_
     assert rows_holding_both(engine, "t36-erase-1", cid) == []
     shown = client.get("/api/v1/profiles/t36-erase-1", headers=COACH).json  # no answer ties them either
     assert (shown["status"], shown["candidate_id"]) == ("withdrawn", None)
-    sent = relay(profile_app).sent
+    sent = relay(profile_app)
     assert (cid, None) in [(key, value) for _, key, value in sent], "the tombstone was published"
     assert stored_anywhere(engine, [cid]) == []
     # the owner still sees who reached the case number, when and through which door, never the pseudonym

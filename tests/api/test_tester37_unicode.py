@@ -7,13 +7,12 @@ Finnish, Swedish, Sámi, Arabic, Persian (with its zero-width non-joiner) and em
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
 
 from services.profile.repository import profiles
 from services.vacancy.repository import outbox as vacancy_outbox
 from services.vacancy.repository import vacancies
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.helpers import WELDER, auth, profile_body
+from tests.api.matching_world import post_outcome, welders_world
+from tests.helpers import WELDER, auth, profile_body, row_count
 from tests.unit.shared.test_unicode_reading37 import K1_COMMENTS, between, tags
 
 RECRUITER = auth("recruiter", "agency-a")
@@ -46,40 +45,24 @@ ORDINARY_COMMENTS = [
 ORDINARY_NAMES = ["Áilu Čárdá", "زهرا حسین\u200cزاده", "عبد الله العلي", "Märta Sjöholm", "Aino 🌻"]
 
 
-def count(app, table):
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
-
-
 @pytest.fixture
 def matching(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 1)
-    return app
-
-
-def comment(client, app, text):
-    return client.post(
-        "/api/v1/vacancies/v-weld/outcomes",
-        json={"candidate_id": app.candidate_ids[0], "status": "contacted", "comment": text},
-        headers=RECRUITER,
-    )
+    return welders_world(database_url, 1)
 
 
 def test_an_outcome_comment_with_tester_37s_tricks_is_refused_and_ordinary_ones_kept(matching):
     client = matching.test_client()
     for text, kind in K1_COMMENTS:
-        r = comment(client, matching, text)
+        r = post_outcome(client, RECRUITER, matching.candidate_ids[0], comment=text)
         assert r.status_code == 422, (text, r.json)
         assert kind in " ".join(r.json["errors"]["json"]["comment"]), (text, r.json)
     for text in HIDDEN:
-        r = comment(client, matching, text)
+        r = post_outcome(client, RECRUITER, matching.candidate_ids[0], comment=text)
         assert r.status_code == 422, (text, r.json)
         assert "hidden text" in r.json["errors"]["json"]["comment"][0], r.json
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
     for text in ORDINARY_COMMENTS:
-        r = comment(client, matching, text)
+        r = post_outcome(client, RECRUITER, matching.candidate_ids[0], comment=text)
         assert r.status_code == 201 and r.json["comment"] == text, (text, r.json)
 
 
@@ -103,7 +86,7 @@ def test_a_vacancy_title_with_a_hidden_or_disguised_identifier_is_refused(vacanc
         "/api/v1/vacancies", json={**body, "title": "Hitsaaja", "description": description}, headers=EMPLOYER
     )
     assert r.status_code == 422 and r.json["errors"]["json"]["description"], r.json
-    assert count(vacancy_app, vacancies) == 0 and count(vacancy_app, vacancy_outbox) == 0
+    assert row_count(vacancy_app, vacancies) == 0 and row_count(vacancy_app, vacancy_outbox) == 0
     title = "Kokki 👩\u200d🍳 ❤️ \U0001f3f4" + tags("gbwls") + "\U000e007f"
     r = client.post("/api/v1/vacancies", json={**body, "title": title}, headers=EMPLOYER)
     assert r.status_code == 201 and r.json["title"] == title, r.json
@@ -115,7 +98,7 @@ def test_a_jobseekers_name_with_a_hidden_or_disguised_identity_code_is_refused(p
         body = profile_body(personal={"name": name, "email": None, "phone": None})
         r = client.put("/api/v1/profiles/t37", json=body, headers=COACH)
         assert r.status_code == 422 and r.json["errors"]["json"]["personal"]["name"], (name, r.json)
-    assert count(profile_app, profiles) == 0
+    assert row_count(profile_app, profiles) == 0
     for i, name in enumerate(ORDINARY_NAMES):
         body = profile_body(personal={"name": name, "email": None, "phone": None})
         r = client.put(f"/api/v1/profiles/t37-{i}", json=body, headers=COACH)

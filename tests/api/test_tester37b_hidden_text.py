@@ -12,23 +12,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import func, select
 
 from services.matching.team.repository import courses, outbox
 from services.profile.repository import profiles
 from services.vacancy.repository import outbox as vacancy_outbox
 from services.vacancy.repository import vacancies
 from shared.text import hidden_text, plain_typography
-from tests.api.matching_world import (
-    SHORTAGE_CSV,
-    Clock,
-    matching_app,
-    vacancy,
-    welders,
-    welding_shortage_world,
-)
-from tests.api.test_matching_training import catalogue_rows, csv_bytes
-from tests.helpers import WELDER, auth, profile_body
+from tests.api.matching_world import SHORTAGE_CSV, post_outcome, welders_world, welding_shortage_world
+from tests.api.uploads import catalogue_rows, csv_bytes, import_catalogue
+from tests.helpers import WELDER, auth, profile_body, row_count
 from tests.unit.shared.test_hidden_text37b import ORDINARY, TESTER_37B
 
 RECRUITER = auth("recruiter", "agency-a")
@@ -57,11 +49,6 @@ def pasted() -> list[str]:
     return [text for _, text in TESTER_37B if not hidden_text(text.translate(WORD_SPLITTING))]
 
 
-def count(app, table):
-    with app.extensions["kohtaanto.engine"].connect() as conn:
-        return conn.execute(select(func.count()).select_from(table)).scalar_one()
-
-
 def hidden_text_refused(r, *path: str) -> bool:
     """Whether ``r`` is a 422 whose reasons at ``path`` (``json``, ``comment``) say "hidden text"."""
     errors = r.json.get("errors", {}) if r.is_json and isinstance(r.json, dict) else {}
@@ -72,29 +59,18 @@ def hidden_text_refused(r, *path: str) -> bool:
 
 @pytest.fixture
 def matching(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld")
-    app.candidate_ids = welders(app, 1)
-    return app
+    return welders_world(database_url, 1)
 
 
 def test_an_outcome_comment_carrying_hidden_text_is_refused_and_ordinary_ones_kept(matching):
     client = matching.test_client()
     cid = matching.candidate_ids[0]
     for text in inputs("comment"):
-        r = client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            json={"candidate_id": cid, "status": "contacted", "comment": text},
-            headers=RECRUITER,
-        )
+        r = post_outcome(client, RECRUITER, cid, comment=text)
         assert hidden_text_refused(r, "json", "comment"), [hex(ord(c)) for c in text]
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
     for text in ORDINARY:
-        r = client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            json={"candidate_id": cid, "status": "contacted", "comment": text},
-            headers=RECRUITER,
-        )
+        r = post_outcome(client, RECRUITER, cid, comment=text)
         assert r.status_code == 201 and r.json["comment"] == text, (text, r.json)
 
 
@@ -109,7 +85,7 @@ def test_a_vacancys_title_and_description_carrying_hidden_text_are_refused(vacan
             "/api/v1/vacancies", json={**body, "title": "Hitsaaja", "description": text}, headers=EMPLOYER
         )
         assert hidden_text_refused(r, "json", "description"), text
-    assert count(vacancy_app, vacancies) == 0 and count(vacancy_app, vacancy_outbox) == 0
+    assert row_count(vacancy_app, vacancies) == 0 and row_count(vacancy_app, vacancy_outbox) == 0
     for i, text in enumerate(ORDINARY):
         title = f"Kokki {i} {text}"[:100]
         r = client.post(
@@ -131,7 +107,7 @@ def test_a_jobseekers_name_and_a_look_ups_purpose_carrying_hidden_text_are_refus
             assert client.delete("/api/v1/profiles/t37b", headers=COACH).status_code == 204
         else:
             assert hidden_text_refused(r, "json", "personal", "name"), (text, r.json)
-    assert count(profile_app, profiles) <= 1  # at most the withdrawn row, without a name
+    assert row_count(profile_app, profiles) <= 1  # at most the withdrawn row, without a name
     names = [
         "Aino Plakkaraatti",
         "زهرا حسین\u200cزاده",
@@ -166,17 +142,13 @@ def world(database_url):
 
 def test_a_catalogue_title_and_a_shortage_source_carrying_hidden_text_are_refused(world):
     client = world.test_client()
-    before = count(world, outbox)
+    before = row_count(world, outbox)
     for text in inputs("title_fi", stripped=False):
         rows = catalogue_rows()
         rows[0][2] = text
-        r = client.post(
-            "/api/v1/training/catalogue",
-            data=csv_bytes(rows),
-            headers={**OPERATOR, "Content-Type": "text/csv"},
-        )
+        r = import_catalogue(client, csv_bytes(rows))
         assert r.status_code == 422 and any("hidden text" in m for m in r.json["errors"]["file"]["2"]), r.json
-    assert count(world, courses) == 0
+    assert row_count(world, courses) == 0
     for text in inputs("source"):
         r = client.post(
             f"/api/v1/shortages?source={quote(text)}",
@@ -184,7 +156,7 @@ def test_a_catalogue_title_and_a_shortage_source_carrying_hidden_text_are_refuse
             headers={**OPERATOR, "Content-Type": "text/csv"},
         )
         assert hidden_text_refused(r, "query", "source"), (text, r.json)
-    assert count(world, outbox) == before
+    assert row_count(world, outbox) == before
     source = "Ammattibarometri 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
     r = client.post(
         f"/api/v1/shortages?source={quote(source)}",
@@ -204,11 +176,7 @@ def test_a_comment_pasted_with_word_splitting_invisibles_is_stored_without_them(
     cid = matching.candidate_ids[0]
     texts = [*pasted(), "Hitsaus\u00adkokemus ja työ\u200bturvallisuus\u2060kortti.\ufeff"]
     for text in texts:
-        r = client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            json={"candidate_id": cid, "status": "contacted", "comment": text},
-            headers=RECRUITER,
-        )
+        r = post_outcome(client, RECRUITER, cid, comment=text)
         assert r.status_code == 201, r.json
         assert r.json["comment"] == text.translate(WORD_SPLITTING) and not hidden_text(r.json["comment"])
     assert r.json["comment"] == "Hitsauskokemus ja työturvallisuuskortti."

@@ -4,7 +4,7 @@ posts may lawfully require Finnish citizenship; a language requirement is no ori
 
 import pytest
 
-from tests.api.test_vacancy_tester35 import post, warning
+from tests.api.vacancy_bodies import post_taken, warning
 
 
 @pytest.mark.parametrize(
@@ -18,14 +18,14 @@ from tests.api.test_vacancy_tester35 import post, warning
 def test_an_origin_limit_is_accepted_with_a_warning_naming_the_ground_and_the_law(
     vacancy_app, lang, text, said
 ):
-    r = post(vacancy_app, lang, description=text)
+    r = post_taken(vacancy_app, lang, description=text)
     w = warning(r, "discriminatory_limit")
     assert w is not None and w["field"] == "description", r.json["warnings"]
     assert said in w["message"] and "1325/2014" in w["message"], w["message"]
 
 
 def test_a_nationality_limit_says_some_public_posts_may_lawfully_require_citizenship(vacancy_app):
-    r = post(vacancy_app, "en", description="Hakijan tulee olla Suomen kansalainen.")
+    r = post_taken(vacancy_app, "en", description="Hakijan tulee olla Suomen kansalainen.")
     w = warning(r, "discriminatory_limit")
     assert w is not None and "by nationality" in w["message"], r.json["warnings"]
     assert "Finnish citizenship" in w["message"] and "750/1994" in w["message"], w["message"]
@@ -40,4 +40,4 @@ def test_a_nationality_limit_says_some_public_posts_may_lawfully_require_citizen
     ],
 )
 def test_a_language_requirement_or_a_clients_origin_gives_no_such_warning(vacancy_app, text):
-    assert warning(post(vacancy_app, "en", description=text), "discriminatory_limit") is None
+    assert warning(post_taken(vacancy_app, "en", description=text), "discriminatory_limit") is None

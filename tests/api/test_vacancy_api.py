@@ -3,38 +3,13 @@
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from services.vacancy.repository import outbox, vacancies
-from tests.helpers import COOK, MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER, at_once, auth
+from services.vacancy.repository import outbox
+from tests.api.vacancy_bodies import EMPLOYER, rows, valid
+from tests.helpers import COOK, MAG_WELDING, USE_WELDING_EQUIPMENT, at_once, auth
 
-EMPLOYER = auth("employer", "konepaja-oy")
 DRIVE_VEHICLES = "http://data.europa.eu/esco/skill/2a82241a-216e-44d8-bb50-6b9a0ef82084"
-
-
-def valid(**overrides):
-    body = {
-        "title": "Hitsaaja (MIG/MAG)",
-        "occupation_uri": WELDER,
-        "description": "Hitsaustöitä konepajassa, kaksivuorotyö.",
-        "municipality": "837",
-        "working_time": "full_time",
-        "openings": 2,
-        "languages": [{"code": "fi", "level": "B1"}],
-        "start_date": "2027-01-10",
-        "application_deadline": "2026-12-20",
-    }
-    body.update(overrides)
-    return body
-
-
-def rows(app):
-    engine = app.extensions["kohtaanto.engine"]
-    with engine.connect() as conn:
-        return (
-            conn.execute(select(func.count()).select_from(vacancies)).scalar_one(),
-            conn.execute(select(func.count()).select_from(outbox)).scalar_one(),
-        )
 
 
 def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_app):

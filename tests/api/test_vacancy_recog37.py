@@ -4,17 +4,13 @@ edellytetään." warned of nothing, as the warning knew only Finnish, Swedish an
 
 import pytest
 
-from tests.api.test_vacancy_api import EMPLOYER, valid
+from tests.api.vacancy_bodies import EMPLOYER, valid, warning
 
 # recognition reads no storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
 pytestmark = pytest.mark.storage_independent
 
 RUSSIAN = "http://data.europa.eu/esco/skill/6891bbce-20bf-4afc-bd5e-75bdf54c0165"
 ESTONIAN = "http://data.europa.eu/esco/skill/1b7e6f56-bc73-4bcc-81ae-09252175d418"
-
-
-def warning(r, code):
-    return {w["code"]: w for w in r.json["warnings"]}.get(code)
 
 
 @pytest.mark.parametrize(

@@ -4,21 +4,10 @@ clears it), and F7, the `discriminatory_limit` warning, in English, Finnish and 
 
 import pytest
 
-from tests.api.test_vacancy_api import EMPLOYER, valid
+from tests.api.vacancy_bodies import EMPLOYER, post_taken, valid, warning
 
 FINNISH = "http://data.europa.eu/esco/skill/0e3493f4-0cad-4fbc-8e02-025f169b8114"
 SWEDISH = "http://data.europa.eu/esco/skill/7ee51257-8947-4b69-9bdf-322baf0a6398"
-
-
-def post(app, lang, **fields):
-    body = valid(languages=[], **fields)
-    r = app.test_client().post("/api/v1/vacancies", json=body, headers={**EMPLOYER, "Accept-Language": lang})
-    assert r.status_code == 201, r.json
-    return r
-
-
-def warning(r, code):
-    return {w["code"]: w for w in r.json["warnings"]}.get(code)
 
 
 @pytest.mark.parametrize(
@@ -34,7 +23,7 @@ def warning(r, code):
 def test_a_language_required_beside_a_waived_one_is_still_named(
     vacancy_app, lang, description, named, waived
 ):
-    r = post(vacancy_app, lang, description=description)
+    r = post_taken(vacancy_app, lang, description=description)
     message = warning(r, "requirements_unconfirmed")["message"]
     assert named in message, message
     assert waived not in message, message
@@ -58,7 +47,7 @@ def test_a_language_only_a_plus_is_named_as_optional_and_a_rejection_clears_it(
 ):
     client = vacancy_app.test_client()
     headers = {**EMPLOYER, "Accept-Language": lang}
-    r = post(vacancy_app, lang, description=description)
+    r = post_taken(vacancy_app, lang, description=description)
     first, *rest = warning(r, "requirements_unconfirmed")["message"].split(". ")
     assert required in first and plus not in first, first  # the sentence of requirements to confirm
     assert plus in ". ".join(rest), rest  # named apart, as a plus
@@ -78,7 +67,9 @@ def test_a_language_only_a_plus_is_named_as_optional_and_a_rejection_clears_it(
 
 def test_a_required_language_turned_down_with_rejected_skills_is_named_no_more(vacancy_app):
     """Tester 35, F2.3: the warning advises "Turn one down with rejected_skills", and that did not clear it."""
-    r = post(vacancy_app, "sv", description="Goda kunskaper i svenska och finska.", rejected_skills=[FINNISH])
+    r = post_taken(
+        vacancy_app, "sv", description="Goda kunskaper i svenska och finska.", rejected_skills=[FINNISH]
+    )
     message = warning(r, "requirements_unconfirmed")["message"]
     assert "svenska" in message and "finska" not in message, message
 
@@ -95,7 +86,7 @@ def test_a_required_language_turned_down_with_rejected_skills_is_named_no_more(v
 def test_a_discriminatory_limit_is_accepted_with_a_warning_naming_the_field(
     vacancy_app, lang, field, text, said
 ):
-    r = post(vacancy_app, lang, **{field: text})
+    r = post_taken(vacancy_app, lang, **{field: text})
     limits = [w for w in r.json["warnings"] if w["code"] == "discriminatory_limit"]
     assert limits and all(w["field"] == field for w in limits), r.json["warnings"]
     message = " ".join(w["message"] for w in limits)
@@ -115,5 +106,5 @@ def test_a_discriminatory_limit_is_accepted_with_a_warning_naming_the_field(
     ],
 )
 def test_an_equality_statement_or_a_youth_summer_job_gives_no_such_warning(vacancy_app, lang, text):
-    r = post(vacancy_app, lang, description=text)
+    r = post_taken(vacancy_app, lang, description=text)
     assert warning(r, "discriminatory_limit") is None, r.json["warnings"]

@@ -6,8 +6,7 @@ not enough" no requirement of English, "without fluent Finnish you cannot" a req
 
 import pytest
 
-from tests.api.test_vacancy_api import EMPLOYER
-from tests.api.test_vacancy_tester35 import post, warning
+from tests.api.vacancy_bodies import EMPLOYER, post_taken, warning
 
 
 @pytest.mark.parametrize(
@@ -22,7 +21,7 @@ from tests.api.test_vacancy_tester35 import post, warning
     ],
 )
 def test_tester35b_a_limit_on_the_applicant_is_warned_of(vacancy_app, lang, field, text, said):
-    r = post(vacancy_app, lang, **{field: text})
+    r = post_taken(vacancy_app, lang, **{field: text})
     limits = [w for w in r.json["warnings"] if w["code"] == "discriminatory_limit"]
     assert limits and all(w["field"] == field for w in limits), r.json["warnings"]
     message = " ".join(w["message"] for w in limits)
@@ -42,7 +41,7 @@ def test_tester35b_a_limit_on_the_applicant_is_warned_of(vacancy_app, lang, fiel
     ],
 )
 def test_tester35b_clients_patients_and_the_company_give_no_such_warning(vacancy_app, lang, text):
-    r = post(vacancy_app, lang, description=text)
+    r = post_taken(vacancy_app, lang, description=text)
     assert warning(r, "discriminatory_limit") is None, r.json["warnings"]
 
 
@@ -56,7 +55,7 @@ def test_tester35b_clients_patients_and_the_company_give_no_such_warning(vacancy
     ],
 )
 def test_tester35b_not_enough_and_a_double_negative(vacancy_app, lang, description, named, not_required):
-    r = post(vacancy_app, lang, description=description)
+    r = post_taken(vacancy_app, lang, description=description)
     message = warning(r, "requirements_unconfirmed")["message"]
     assert named in message, message
     if not_required:
@@ -64,7 +63,7 @@ def test_tester35b_not_enough_and_a_double_negative(vacancy_app, lang, descripti
 
 
 def test_tester35b_useful_is_named_only_as_a_plus(vacancy_app):
-    r = post(vacancy_app, "fi", description="Ruotsin kielen taidosta on hyötyä.")
+    r = post_taken(vacancy_app, "fi", description="Ruotsin kielen taidosta on hyötyä.")
     said = [
         part for part in warning(r, "requirements_unconfirmed")["message"].split(". ") if "ruotsi" in part
     ]

@@ -6,7 +6,9 @@ who may record an outcome, a new required field — fails here instead of on a n
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import signal
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from deploy import demo
-from deploy.http_client import call
+from deploy.http_client import call, wait_for
 from deploy.kafka.broker import LocalBroker, find_free_port
 from deploy.stack import Stack
 from services.matching.team.meeting import IsoWeek
@@ -124,3 +126,14 @@ def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, c
     ready = call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["index"]
     assert ready["caught_up"] and ready["candidates"] == again["candidates"]
     assert prepared_at() == meeting_prepared and posted() == before
+
+    # outside tester 38, M7: with another service's worker killed (its pid still in the demo's
+    # pids.json), restarting one service waits for that service only, not failing with the other's log
+    killed = stack.pids["profile-worker"]
+    os.killpg(killed, signal.SIGKILL)
+    wait_for(lambda: "profile-worker" in stack.dead(), timeout=30, what="the killed worker to be gone")
+    assert set(stack.restart("vacancy")) == {"vacancy-web", "vacancy-worker"}
+    assert stack.dead() == ["profile-worker"]  # named in `make demo-restart`'s note, left alone
+    stack.restart("profile")
+    assert stack.dead() == [] and stack.pids["profile-worker"] != killed
+    assert posted() == before

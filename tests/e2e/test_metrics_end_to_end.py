@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deploy.http_client import call, wait_for
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import token
 from tests.unit.shared.test_metrics import samples, value
 

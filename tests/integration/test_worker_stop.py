@@ -22,7 +22,7 @@ from services.vacancy.config import Settings
 from services.vacancy.repository import outbox
 from shared.config import REPO_ROOT
 from shared.messaging.kafka import make_consumer
-from tests.api.test_vacancy_api import valid
+from tests.api.vacancy_bodies import valid
 from tests.helpers import JWT_SECRET, auth, common_settings, sqlite_url
 
 pytestmark = [pytest.mark.kafka]

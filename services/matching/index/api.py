@@ -433,6 +433,26 @@ def recognition_units() -> int:
     return int(units)
 
 
+def work_history_rows(text: str, lang: str | None, reader: str) -> list[dict[str, Any]]:
+    """`work_history` of `POST /skills/recognise` with `context: cv`: the occupations the sentences
+    of `text` that recognition reads name as the person's own (`MatchingHandlers.work_named`), as
+    rows for a profile's `work_history` with their inferred skills, labelled in `reader`'s language."""
+    t = taxonomy()
+    return [
+        {
+            "occupation_uri": work.uri,
+            "label": t.occupation_label(work.uri, reader),
+            "years": work.years,
+            "ended_year": work.ended_year,
+            "source": work.source[:300],
+            "inferred_skills": [
+                {"uri": uri, "label": t.skill_label(uri, reader), "evidence": "inferred"} for uri in skills
+            ],
+        }
+        for work, skills in handlers().work_named(reading_of(text).read, lang)
+    ]
+
+
 @blp.route("/skills/recognise")
 class RecogniseView(MethodView):
     @require_role(*Role)
@@ -519,6 +539,8 @@ class RecogniseView(MethodView):
         ):
             body["warning"] = warning
         body["suggestions_left_out"] = left_out
+        if data["context"] == "cv":  # the occupation a CV names is the person's own (tester 38, M2)
+            body["work_history"] = work_history_rows(data["text"], data["lang"], reader)
         return body
 
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
+from services.matching.index.domain.cv_lines import NamedWork, named_work
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -133,6 +134,11 @@ class Availability:
 
     available_by: date
     window_days: int | None
+
+
+INFERRED_SHOWN = 5
+"""How many of a named occupation's essential skills `MatchingHandlers.work_named` shows, the most
+central first (as a job title's suggestions: `recognition.TITLE_SKILLS`)."""
 
 
 class MatchingHandlers:
@@ -373,6 +379,19 @@ class MatchingHandlers:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
         # (a language not given is also read sentence by sentence: mixed ads, outside tester 15, P12)
         return lang or recognizer.language(text), recognizer.recognise(text, top_k=top_k, lang=lang)
+
+    def work_named(
+        self, parts: Sequence[str], lang: str | None = None, k: int = INFERRED_SHOWN
+    ) -> list[tuple[NamedWork, tuple[str, ...]]]:
+        """The occupations the sentences `parts` of a CV or coach's note name as the person's own work
+        (`cv_lines.named_work`: "Kokki lounasravintolassa 2010-2022."; each sentence read in `lang`,
+        or in its own language when None), each with up to `k` URIs of its most central essential
+        skills: those the index infers from such a work-history row (evidence kind "inferred")."""
+        recognizer = self.state.recognizer
+        if recognizer is None:
+            raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
+        found = named_work(parts, lambda s: recognizer.occupations_in(s, lang), self.today().year)
+        return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
 
     def essential_of(
         self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None, text: str | None = None

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from services.kernel.texts import N_
+from services.matching.index.domain.explain import evidenced
 from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
-from services.matching.index.domain.skill_plus import said_as_plus
+from services.matching.index.domain.skill_plus import asked_as_essential
 from services.matching.index.events import Salary
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
@@ -94,8 +95,9 @@ def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[st
         "label": labels.skill_label(skill.uri, lang),
         "score": skill.score,
         "source": skill.source,
-        # a plus in the ad stays optional when accepted as suggested (outside tester 16, P3)
-        "essential": not (skill.plus if skill.plus is not None else said_as_plus(skill.source)),
+        # a plus in the ad stays optional when accepted as suggested (outside tester 16, P3); the
+        # explanation shows the same split (outside tester 38, M1)
+        "essential": asked_as_essential(skill),
         "below_line": skill.score is not None and skill.score < CONFIDENT_SCORE,
     }
 
@@ -161,6 +163,10 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         )
     add(e.evidence)  # every skill the evidence names is labelled in `skills` too (an outside
     # tester found bare URIs there)
+    # an inferred occupation is shown only on evidence (a spell of it, or enough claimed skills of its
+    # profile): outside tester 38, M1 read "hospital pharmacist 0.953" from two medication claims
+    support = e.occupation_support or ((0, False),) * len(e.occupations)
+    shown = [(o, s) for o, s in zip(e.occupations, support, strict=True) if evidenced(*s)]
     return {
         "rank": e.rank,
         "candidate_id": e.candidate_id,
@@ -170,9 +176,16 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "components": {k: round(v, 4) for k, v in e.components.items()},
         "evidence": {uri: _evidence(ev) for uri, ev in e.evidence.items()},
         "occupations": [
-            {"uri": uri, "label": labels.taxonomy.occupation_label(uri, labels.lang), "probability": p}
-            for uri, p in e.occupations
+            {
+                "uri": uri,
+                "label": labels.taxonomy.occupation_label(uri, labels.lang),
+                "probability": p,
+                "supporting_skills": n,
+                "work_history": spell,
+            }
+            for (uri, p), (n, spell) in shown
         ],
+        "occupations_withheld": len(e.occupations) - len(shown),
         "occupation_agreement": _agreement(e, labels),
         "essential_held": essential_held(e),
         "matched_essential": add(e.matched_essential),

@@ -195,6 +195,15 @@ class InferredOccupationSchema(ma.Schema):
             "`occupation_agreement` shows which the score used (source work_history, with the spell)"
         }
     )
+    supporting_skills = fields.Integer(
+        metadata={
+            "description": "How many of the candidate's claimed skills (a coach's unconfirmed "
+            "suggestions not counted) this occupation's ESCO profile lists, essential or optional"
+        }
+    )
+    work_history = fields.Boolean(
+        metadata={"description": "Whether a spell of the candidate's work history is this occupation"}
+    )
 
 
 class AgreementOccupationSchema(ma.Schema):
@@ -342,8 +351,20 @@ class EntrySchema(ma.Schema):
         fields.Nested(InferredOccupationSchema),
         metadata={
             "description": "The candidate's inferred occupations, most likely first (the posterior; "
-            "what the occupation part of the score used is `occupation_agreement`)"
+            "what the occupation part of the score used is `occupation_agreement`), those the "
+            "evidence bears only: a spell of the candidate's work history is of it (`work_history`), "
+            "or at least 3 of their claimed skills are in its ESCO profile (`supporting_skills`). "
+            "A reading from one or two skills is a guess however probable the model makes it "
+            "(outside tester 38, M1: two medication claims read hospital pharmacist 0.953); such "
+            "readings are counted in `occupations_withheld`"
         },
+    )
+    occupations_withheld = fields.Integer(
+        metadata={
+            "description": "How many of the inferred occupations are not shown in `occupations` for "
+            "too little evidence (no spell of it, fewer than 3 claimed skills of its profile); the "
+            "score still reads them"
+        }
     )
     occupation_agreement = fields.Nested(
         OccupationAgreementSchema,
@@ -682,6 +703,10 @@ def _has_words(text: str) -> bool:
     raise ma.ValidationError(NOTHING_TO_READ)
 
 
+RECOGNITION_CONTEXTS = ("ad", "cv")
+"""`POST /skills/recognise`'s `context`: a vacancy's text, or a CV or coach's note."""
+
+
 class RecogniseSchema(StrictSchema):
     text = fields.String(required=True, validate=[validate.Length(1, MAX_TEXT_CHARS), _has_words])
     top_k = JsonInteger(load_default=10, validate=validate.Range(1, 50))
@@ -696,6 +721,57 @@ class RecogniseSchema(StrictSchema):
             "given in the language the request asks for (the `lang` query parameter, the language "
             "cookie or Accept-Language), else in the text's; Swedish labels fall back to English "
             "(ESCO's Swedish labels are not in the reference data)."
+        },
+    )
+    context = fields.String(
+        load_default="ad",
+        validate=validate.OneOf(RECOGNITION_CONTEXTS),
+        metadata={
+            "description": "Whose text it is: `ad` (default), a vacancy's text, whose named occupation is "
+            "the job hired for and is set aside (its skills come from the title); `cv`, a CV or a "
+            "coach's note, whose named occupation is the person's own experience: the answer's "
+            '`work_history` then lists it ("Kokki lounasravintolassa 2010-2022.", "Kock på '
+            'lunchrestaurang 2010-2022.", "Valmistunut lähihoitajaksi 2026."), for the coach to add as '
+            "a work-history row of the profile. The skills (`items`) are the same either way",
+            "example": "cv",
+        },
+    )
+
+
+class InferredSkillSchema(ma.Schema):
+    uri = fields.String(metadata={"description": "ESCO skill URI"})
+    label = fields.String()
+    evidence = fields.String(
+        metadata={
+            "description": 'Always "inferred": known only from the work history (as in a shortlist\'s '
+            "`evidence`), not a claimed skill: not to be sent as the profile's `skills`",
+            "example": "inferred",
+        }
+    )
+
+
+class NamedWorkSchema(ma.Schema):
+    occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
+    years = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": 'Whole years of the span of years the sentence gives ("2010-2022": 12; '
+            '"2018–nyt": to this year), at least 1; null when it gives none: ask the jobseeker',
+            "example": 12,
+        },
+    )
+    ended_year = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The span's last year; null when it runs to now or no span is given"},
+    )
+    source = fields.String(metadata={"description": "The sentence it was named in, as written"})
+    inferred_skills = fields.List(
+        fields.Nested(InferredSkillSchema),
+        metadata={
+            "description": "The occupation's most central essential skills (at most 5): what the index "
+            "infers from such a work-history row (with all its other essential skills), shown to the "
+            "coach as evidence kind `inferred`, never as claimed skills"
         },
     )
 
@@ -795,6 +871,15 @@ class RecognisedListSchema(ma.Schema):
             "also when more skills were recognised with confidence than `top_k` lets through "
             "(`suggestions_left_out`)"
         }
+    )
+    work_history = fields.List(
+        fields.Nested(NamedWorkSchema),
+        metadata={
+            "description": "Only with `context: cv`: the occupations the text names as the person's own "
+            "work, in the text's order (a sentence about studying for or wishing for an occupation "
+            'names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata varhaiskasvatukseen"): each '
+            "a row for the profile's `work_history` (`occupation_uri`, `years`, `ended_year`)"
+        },
     )
     suggestions_left_out = fields.Integer(
         metadata={

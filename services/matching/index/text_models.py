@@ -143,6 +143,9 @@ class OnnxE5Encoder:
         self._cache_dir = Path(cache_dir) if cache_dir is not None else Path.home() / ".cache" / "kohtaanto"
         self._parts: Any = None  # (session, tokenizer, word embeddings, content tokens per window)
         self._lock = threading.Lock()
+        # the pieces of recent texts: a request counts its texts' tokens (`token_counts`, to split
+        # them into calls) and then embeds the same texts (`encode`), tokenised once
+        self._pieces = functools.lru_cache(maxsize=1024)(self._content)
         # loaded in the background from here on (about 0.5 CPU-s: onnxruntime, the tokenizer's
         # 250,000 pieces, the session), so that a service start loads its indexes meanwhile
         threading.Thread(target=self._preload, name="e5-onnx-load", daemon=True).start()
@@ -205,6 +208,10 @@ class OnnxE5Encoder:
             self._parts = (session, Tokenizer(model), WordEmbeddings(model), model.max_positions - 2)
         return self._parts
 
+    def _content(self, text: str) -> tuple[int, ...]:
+        """The piece ids of `text` (prefix included), without `<s>`/`</s>` (lock held)."""
+        return tuple(self._get()[1].content(text))
+
     def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
         texts = [t if t.strip() else "-" for t in texts]
         if not texts:
@@ -216,7 +223,7 @@ class OnnxE5Encoder:
             # the token-weighted mean of its windows' mean-pooled states)
             rows: list[tuple[int, float, list[int]]] = []
             for i, text in enumerate(texts):
-                content = tokenizer.content(prefix + text)
+                content = self._pieces(prefix + text)
                 for a in range(0, max(len(content), 1), window):
                     chunk = content[a : a + window]
                     rows.append((i, float(max(len(chunk), 1)), [tokenizer.bos, *chunk, tokenizer.eos]))
@@ -247,8 +254,10 @@ class OnnxE5Encoder:
         return out.astype(np.float32)
 
     def forget_words(self) -> None:
-        """Empty the tokenizer's cache of recent words (65,536 words; a sentence of new words costs
-        ~0.8 CPU-ms more to tokenise): benchmarks time every sentence as new."""
+        """Empty the caches of recent texts' pieces (1,024 texts) and the tokenizer's of recent
+        words (65,536 words; a sentence of new words costs ~0.8 CPU-ms more to tokenise):
+        benchmarks time every sentence as new."""
+        self._pieces.cache_clear()
         if self._parts is not None:
             self._parts[1].word.cache_clear()
 
@@ -257,8 +266,7 @@ class OnnxE5Encoder:
         `E5Encoder.token_counts`)."""
         prefix = "query: " if query else "passage: "
         with self._lock:
-            tokenizer = self._get()[1]
-            return [len(tokenizer.content(prefix + t)) + 2 for t in texts]
+            return [len(self._pieces(prefix + t)) + 2 for t in texts]
 
 
 def padded_groups(lengths: Sequence[int], call_cost: int) -> list[tuple[int, int]]:

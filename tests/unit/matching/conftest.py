@@ -218,6 +218,17 @@ def esco_occupation(esco, label: str) -> str:
     return esco.occupation_uris[esco.tables.occupation_labels["en"].index(label)]
 
 
+def profile_essential(esco, label: str) -> set[str]:
+    """The URIs of the essential skills of the real ESCO occupation with English label `label`: what
+    an entry holds of them is in its `matched_essential`, beside the suggestions the ad asks for as
+    essential (`VacancyQuery.asked_essential`, shown essential as `/skills` shows them)."""
+    o = esco.tables.occupation_labels["en"].index(label)
+    return {
+        esco.skill_uris[j]
+        for j in esco.essential.indices[esco.essential.indptr[o] : esco.essential.indptr[o + 1]]
+    }
+
+
 @pytest.fixture(scope="session")
 def esco_titles(esco):
     """The service's title reader over real ESCO (exact labels and the glossary; no dense model)."""

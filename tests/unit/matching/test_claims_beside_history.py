@@ -27,7 +27,7 @@ from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import enrich_vacancy
 from services.matching.index.render import essential_held
 
-from .conftest import TODAY, candidate, esco_occupation, vacancy
+from .conftest import TODAY, candidate, esco_occupation, profile_essential, vacancy
 
 SIX = ("electrician", "cook", "healthcare assistant", "warehouse worker", "plumber", "bus driver")
 
@@ -119,13 +119,17 @@ def test_the_concurrent_gamer_reads_below_the_career_changer(esco, by_id):
     assert six.agreement.value <= unit + 0.1
 
 
-def test_essential_held_does_not_count_a_sixth_of_a_spell_as_full_evidence(by_id):
+def test_essential_held_does_not_count_a_sixth_of_a_spell_as_full_evidence(by_id, esco):
     """T30-3: 21/21 held, 19 'from work history', shown for a spell weighing 1/6; the changer's own
     electrician spell (weight about 0.3) still shows them."""
     six = essential_held(by_id["six"])
     assert six is not None and six["from_work_history"] == 0 and six["held"] == six["claimed"] == 2
     changer = essential_held(by_id["changer"])
-    assert changer is not None and changer["held"] == changer["of"]
+    # (every electrician's essential skill; the ad's unconfirmed suggestions it asks for as
+    # essential are counted too, as `/skills` shows them: outside tester 38, M1)
+    assert changer is not None and profile_essential(esco, "electrician") <= set(
+        by_id["changer"].matched_essential
+    )
 
 
 def _row(esco, claims: dict[str, str], spells: dict[str, float]):

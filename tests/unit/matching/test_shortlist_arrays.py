@@ -96,21 +96,26 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
         for s in tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]]
     }
     uri = [tax.skill_uris[int(s)] for s in q.skills]
-    n_e, n_own = len(q.essential), q.n_own
+    n_own = q.n_own
     held = [
         u
         for u in range(len(q.skills))
         if raw[0, u] > 0 and (source[0, u] > 0 or int(q.skills[u]) in essential_of_history)
     ]
-    assert entry.matched_essential == tuple(uri[u] for u in held if u < n_e)
-    assert entry.matched_optional == tuple(uri[u] for u in held if n_e <= u < n_own)
-    assert entry.missing_essential == tuple(uri[u] for u in range(n_e) if u not in held)
+    # shown essential: the score's essential positions, then the suggestions the ad asks for as
+    # essential (outside tester 38, M1); then the other own ones
+    shown_e = list(range(len(q.essential))) + [int(u) for u in q.asked_essential]
+    shown_o = [u for u in range(len(q.essential), n_own) if u not in shown_e]
+    assert entry.matched_essential == tuple(uri[u] for u in shown_e if u in held)
+    assert entry.matched_optional == tuple(uri[u] for u in shown_o if u in held)
+    assert entry.missing_essential == tuple(uri[u] for u in shown_e if u not in held)
     if q.occupation < 0:
-        assert entry.missing_optional == tuple(uri[u] for u in range(n_e, n_own) if u not in held)
+        assert entry.missing_optional == tuple(uri[u] for u in shown_o if u not in held)
     else:
         assert entry.missing_optional == ()
     assert entry.evidence == {uri[u]: spoken.at.get((0, u), _evidence(int(source[0, u]))) for u in held}
-    assert list(entry.evidence) == [uri[u] for u in held]  # in query order
+    shown = shown_e + [u for u in range(len(q.skills)) if u not in shown_e]
+    assert list(entry.evidence) == [uri[u] for u in shown if u in held]  # in shown order
     # the best related skill of each own skill not held: highest credit x strength, first on ties
     related = []
     for u in range(n_own):

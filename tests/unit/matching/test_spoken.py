@@ -234,8 +234,10 @@ def test_a_suggested_language_skill_is_met_too(engine):
     v = vacancy(essential=("s:weld", "s:mig"), suggested=("s:speak-fi",))
     by_id = {e.candidate_id: e for e in engine.shortlist(v, viewer_org=None, today=TODAY)}
     assert by_id["native"].score > by_id["english"].score
-    assert by_id["native"].missing_optional == ()
-    assert by_id["english"].missing_optional == ("s:speak-fi",)
+    # (a suggestion the ad does not offer as a plus is shown essential, as `/skills` shows it:
+    # outside tester 38, M1)
+    assert "s:speak-fi" not in by_id["native"].missing_essential + by_id["native"].missing_optional
+    assert "s:speak-fi" in by_id["english"].missing_essential
 
 
 def test_a_vacancy_without_language_skills_ranks_as_before(spoken_taxonomy):

@@ -129,9 +129,11 @@ def test_more_of_the_electricians_essential_skills_never_ranks_lower(ranked):
 def test_the_essential_skills_of_the_inferred_occupation_are_shown(esco, ranked):
     electrician = set(_essential(esco, ELECTRICIAN))
     full, half = ranked["elec-full"][1], ranked["elec-half"][1]
-    assert set(full.matched_essential) == electrician and not full.missing_essential
-    assert len(half.matched_essential) >= 10 and set(half.missing_essential) <= electrician
-    assert set(half.matched_essential) | set(half.missing_essential) == electrician
+    # (beside them the ad's unconfirmed suggestions it asks for as essential, shown essential as
+    # `/skills` shows them: outside tester 38, M1)
+    assert electrician <= set(full.matched_essential) and not electrician & set(full.missing_essential)
+    assert len(electrician & set(half.matched_essential)) >= 10
+    assert electrician <= set(half.matched_essential) | set(half.missing_essential)
     plumber = ranked["plumber"][1]
     assert len(plumber.matched_essential) < len(half.matched_essential)
 

@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
@@ -18,6 +19,7 @@ from .query import VACANCY_KINDS, QueryWeights, VacancyQuery
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
 from .spoken import declared_evidence
+from .taxonomy import Taxonomy
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
@@ -138,24 +140,31 @@ def _entries(
     # tester). An optional one still counts in the score, with its small weight.
     has = (raw > 0) & ((source > 0) | essential_held)
     strength = np.minimum(raw, 1.0)
-    n_e, n_own = len(q.essential), q.n_own
+    n_own = q.n_own
     best_v, best_c = best_related(strength, has, q)
-    uri_u = _query_uris(q.skills, space)
-    # the held positions row by row, in column order: essential ones first, then optional own
+    # what is shown essential: the score's essential positions and the suggestions the ad asks for as
+    # essential (`VacancyQuery.asked_essential`), the split of the vacancy's `/skills` (outside tester
+    # 38, M1); `order` puts the query positions in the order shown, those first
+    order, n_e = shown_order(q)
+    identity = n_e == len(q.essential)
+    uri_q = _query_uris(q.skills, space)
+    uri_u, has_s = (uri_q, has) if identity else (uri_q[order], has[:, order])
+    # the held positions row by row, in shown order: essential ones first, then optional own
     # ones, then related ones (evidence holds them all; matched_* the first two runs)
-    hit_rows, hit_cols = np.nonzero(has)
+    hit_rows, hit_at = np.nonzero(has_s)
+    hit_cols = order[hit_at]  # (query positions)
     cuts = np.searchsorted(
-        hit_rows * n_u + hit_cols,
+        hit_rows * n_u + hit_at,
         (np.arange(m + 1)[:, None] * n_u + np.asarray([0, n_e, n_own])).ravel()[: 3 * m + 1],
     ).tolist()
     # tuples: an entry's runs are slices of them (one object each, no list copied first)
-    hit_uris = tuple(uri_u[hit_cols].tolist())
+    hit_uris = tuple(uri_u[hit_at].tolist())
     hit_text = _EVIDENCE_BY_META[source[hit_rows, hit_cols]].tolist()
     hit_text = tuple(spoken.evidence(hit_rows, hit_cols, hit_text))  # declared languages' own words
-    missing_e = _per_row(~has[:, :n_e], uri_u, m)
+    missing_e = _per_row(~has_s[:, :n_e], uri_u, m)
     # a text or skills vacancy's skills are rarely essential (suggestions never are): what a
     # candidate lacks of them is shown too (outside tester 7, H5: text vacancies showed nothing missing)
-    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], uri_u[n_e:n_own], m)
+    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has_s[:, n_e:n_own], uri_u[n_e:n_own], m)
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     rel_best = best_v[rel_rows, rel_cols]
@@ -163,8 +172,8 @@ def _entries(
         map(
             RelatedCredit._make,
             zip(
-                uri_u[rel_cols].tolist(),
-                uri_u[rel_best].tolist(),
+                uri_q[rel_cols].tolist(),  # (in query positions)
+                uri_q[rel_best].tolist(),
                 np.round(best_c[rel_rows, rel_cols], 4).tolist(),
                 _REASON_WORDS[q.own_reason[rel_cols, rel_best]].tolist(),
                 strict=True,
@@ -187,6 +196,7 @@ def _entries(
             kind = "essential_skills" if overlap[i] else "confirmed_skills"
             agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), kind)
     occupations = _inferred_occupations(seg, rows, space)
+    support = occupation_support(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     sea = [False] * m if crossings is None else crossings[seg.municipality[rows]].tolist()
     days = seg.available_day[rows].tolist()
@@ -214,9 +224,28 @@ def _entries(
                 missing_o[i],  # missing_optional
                 agreements[i],  # agreement
                 sea[i],  # sea_crossing
+                support[i],  # occupation_support
             )
         )
     return out
+
+
+def shown_order(q: VacancyQuery) -> tuple[np.ndarray, int]:
+    """(order, n_shown): the query positions ((n_u,) int64, a permutation) in the order an entry
+    shows them: the essential ones (`q.essential`), then the own ones the vacancy asks for as
+    essential although the score counts them optional (`q.asked_essential`: suggestions of its text
+    not offered as a plus), then the other own ones, then the related ones; n_shown, how many come
+    first as essential (len(essential) + len(asked_essential)). The identity when nothing is asked
+    beside the essential ones."""
+    n_u, n_e = len(q.skills), len(q.essential)
+    asked = np.asarray(q.asked_essential, dtype=np.int64)
+    if not len(asked):
+        return np.arange(n_u, dtype=np.int64), n_e
+    rest = np.ones(n_u, dtype=bool)
+    rest[:n_e] = False
+    rest[asked] = False
+    order = np.concatenate([np.arange(n_e, dtype=np.int64), asked, np.flatnonzero(rest)])
+    return order, n_e + len(asked)
 
 
 def best_related(strength: np.ndarray, has: np.ndarray, q: VacancyQuery) -> tuple[np.ndarray, np.ndarray]:
@@ -279,6 +308,67 @@ def _inferred_occupations(
     pairs = tuple(zip(_as_objects(occ_uris)[guess[r, c]].tolist(), prob, strict=True))
     split = _row_starts(r, len(rows))
     return [pairs[split[i] : split[i + 1]] for i in range(len(rows))]
+
+
+MIN_SUPPORTING_CLAIMS = 3
+"""How many of a candidate's claimed skills an inferred occupation's ESCO profile must list (when no
+spell of their work history is of it) for a recruiter to be shown it (`evidenced`). Outside tester
+38, M1: the occupation model read a newly qualified practical nurse whose CV gave two medication
+claims (and six suggestions of the same kind) as "hospital pharmacist 0.953": a posterior over
+~3,000 occupations from one or two skills is near-certain only in form, as ESCO occupations share
+most skills with their neighbours. Three claims is the smallest count that is more than "one or two
+skills of the trade" (the tester's case); a choice of reading, not fitted: the score still reads the
+whole posterior (what is shown changes, not the ranking)."""
+
+
+def evidenced(supporting_skills: int, work_history: bool) -> bool:
+    """Whether an inferred occupation is shown to a recruiter: a spell of the candidate's work
+    history is of it, or at least `MIN_SUPPORTING_CLAIMS` of their claimed skills are in its ESCO
+    profile (essential or optional)."""
+    return work_history or supporting_skills >= MIN_SUPPORTING_CLAIMS
+
+
+def occupation_support(
+    seg: Segment, rows: np.ndarray, space: SkillSpace
+) -> list[tuple[tuple[int, bool], ...]]:
+    """Per row of `rows`, per inferred occupation `_inferred_occupations` gives it (in its order): (the
+    number of the row's claimed skills, suggestions left out, that the occupation's ESCO profile
+    lists as essential or optional; whether a spell of the row's work history, of any weight, is that
+    occupation)."""
+    tax = space.taxonomy
+    guess = seg.inferred[rows]
+    r, c = np.nonzero((guess >= 0) & (guess < tax.n_occupations))  # as `_inferred_occupations`
+    occ_rc = guess[r, c].astype(np.int64)
+    at, idx = row_positions(seg.claims.indptr, rows)
+    claimed = ((seg.claim_meta.data[idx].astype(np.int64) - 1) & SUGGESTED_BIT) == 0
+    held = sp.csr_matrix(
+        (np.ones(int(claimed.sum()), dtype=np.int32), (at[claimed], seg.claims.indices[idx][claimed])),
+        shape=(len(rows), tax.n_skills),
+    )
+    # only the pairs shown: row r's claims times occupation o's profile, summed
+    counts = np.asarray(held[r].multiply(_profiles(tax)[occ_rc]).sum(axis=1)).ravel().tolist()
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    spells = set(zip(at_o[w_o > 0].tolist(), occ[w_o > 0].tolist(), strict=True))
+    pairs = tuple(
+        (int(n), (i, o) in spells) for n, i, o in zip(counts, r.tolist(), occ_rc.tolist(), strict=True)
+    )
+    split = _row_starts(r, len(rows))
+    return [pairs[split[i] : split[i + 1]] for i in range(len(rows))]
+
+
+_PROFILES: dict[int, tuple[Taxonomy, sp.csr_matrix]] = {}
+
+
+def _profiles(tax: Taxonomy) -> sp.csr_matrix:
+    """(n_occupations, n_skills) int32 CSR, 1 where an occupation's ESCO profile lists the skill
+    (essential or optional), made once per taxonomy."""
+    held = _PROFILES.get(id(tax))
+    if held is None or held[0] is not tax:
+        both = (tax.essential.astype(np.int32) + tax.optional.astype(np.int32)).tocsr()
+        both.data[:] = 1
+        _PROFILES.clear()
+        held = _PROFILES[id(tax)] = (tax, both)
+    return held[1]
 
 
 def occupation_agreements(

@@ -1335,6 +1335,18 @@ def warm_up() -> None:
         ranges = [np.array([0]), np.array([2]), np.array([0])]
         for part in ranges:
             part.flags.writeable = False
+        # and its kept ranges without a block table (a small segment, e.g. a pool's first candidates)
+        range_bounds(
+            p,
+            np.ones(2, np.float32),
+            np.arange(2),
+            np.ones((2, 4), np.float32),
+            1,
+            ranges[0],
+            ranges[1],
+            bound=(0.3, 1.0, 0.0),
+            vector_max=np.ones(2, np.float32),
+        )
         table = np.column_stack([p.indptr[:-1], p.indptr[1:]]).astype(np.int64)
         range_bounds(
             p,

@@ -8,7 +8,7 @@ request (`QueryWeights`: stage-1 bound weights and stage-2 precomputations).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,6 +18,7 @@ from .geo import MunicipalityTable
 from .model import Vacancy
 from .occupations import vacancy_target
 from .params import RankingParams, closeness_floor, unit_level
+from .skill_plus import asked_as_essential
 from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
@@ -173,6 +174,12 @@ class VacancyQuery:
     # holds a skill; power 1); 0: not used
     profile: int = -1  # position of the inferred occupation whose ESCO profile the vacancy asks for
     # (`inferred_profile`; its essential skills are `essential`), -1 when none
+    asked_essential: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    # (k,) int32 indices into `skills` of own skills outside `essential` that the vacancy asks for
+    # as essential all the same (`skill_plus.asked_as_essential`: suggestions read in its text that it
+    # does not offer as a plus, not yet confirmed): the score counts them optional (a suggestion is
+    # never essential until the employer confirms it), what is shown counts them essential, as the
+    # vacancy's `/skills` does (outside tester 38, M1)
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
     languages: QueryLanguages = NO_LANGUAGES  # positions that are ESCO language skills, by
     # language: a candidate's declared languages hold them (`spoken.language_claims`)
@@ -194,6 +201,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     coverage: dict[int, float] = {}
     chosen: set[int] = set()
     listed_essential: set[int] = set()
+    asked: set[int] = set()  # suggestions the ad asks for as essential (shown so, scored optional)
     for s in vacancy.skills:
         j = tax.skill_index.get(s.uri)
         if j is None:
@@ -201,6 +209,8 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         if s.suggested:
             if j not in chosen:
                 weight[j] = max(weight.get(j, 0.0), p.suggested_skill_weight)
+                if asked_as_essential(s):
+                    asked.add(int(j))
             continue
         w = p.chosen_essential_weight if s.essential else p.chosen_optional_weight
         weight[j] = w if j not in chosen else max(weight[j], w)
@@ -340,6 +350,9 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         if by_history is not None and len(by_history)
         else 0.0,
         profile=profile,
+        asked_essential=np.asarray(
+            [u for u, j in enumerate(own[n_e:], start=n_e) if j in asked and j not in chosen], dtype=np.int32
+        ),
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space, by_history),
         languages=query_languages(skills, tax),
     )

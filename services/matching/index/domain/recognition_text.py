@@ -131,6 +131,31 @@ was an essential requirement and "valmius suorittaa" gave *meet commitments* and
 and rescue missions*). What it is said of is a plus (`language_requirements._PLUS`, sv33); the alternative
 itself names no skill (`STOCK_PHRASES`; Finnish and English: the Swedish one is sv33's, in its list)."""
 
+WORD_SENSES: dict[str, tuple[str, ...]] = {
+    "fi": (
+        # a card or exam completed ("Hygieniapassi suoritettu", "olen suorittanut
+        # työturvallisuuskortin"): the card is the skill, "suorittaa" is no "perform …" of any trade
+        r"suoritettu\w*|suorittanut|suorittaneet|suorittaneena|suoritin\s+(?=\w+(?:passi|kortti|kortin|"
+        r"passin|tutkinno|tutkinto|koke))",
+        # "valmistua" (to graduate, be finished: "valmistun keväällä", "valmistunut lähihoitajaksi")
+        # shares its stem with "valmistaa" (to prepare, make): no *prepare bakery products*
+        r"valmistu(?![sk])\w*",  # (not "valmistus", "valmistuksen": making)
+        # a hobby's time ("Leivon vapaa-ajalla"): the activity is read, not *present leisure activities*
+        r"vapaa-aja(?:lla|llani|llaan|nani|ni)|vapaa-aikana(?:ni|an)?|harrastuksena(?:ni|an)?",
+    ),
+    "sv": (
+        # a card or exam completed ("Hygienpass avlagt": no *alkylation*)
+        r"avlag(?:t|d|da|dt)|avklara(?:t|d|de)",
+        r"på\s+(?:min|sin|hans|hennes|vår|er)?\s*fritid(?:en)?|som\s+hobby",
+    ),
+    "en": (r"in\s+(?:my|his|her|their|our)\s+(?:spare|free|leisure)\s+time|as\s+a\s+hobby",),
+}
+"""Words whose sense in a CV or ad is no skill, though their letters or lemma match skills' labels
+(outside tester 38, M3): a card or exam completed, Finnish "valmistua" (graduate) read as
+"valmistaa" (prepare), a hobby's free time read as *leisure activities*. Stock phrases of their
+language (`STOCK_PHRASES`): the rest of the sentence is read."""
+
+
 STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         rf"(?:{OBTAIN_LATER['en'][0]})\s+(?:{OBTAIN_LATER['en'][1]})",  # an alternative of obtaining it (tester 32)
@@ -179,9 +204,11 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"worked as an?",
         r"(?:as\s+|since\s+|because\s+)?the\s+(?:work|job)\s+is",
         rf"{_WORK_TRAITS['en']}(?=\s*(?:[,.;!?]|$|\s(?:and|but)\b))",
+        *WORD_SENSES["en"],
     ),
     "fi": (
         rf"(?:{OBTAIN_LATER['fi'][0]})\s+(?:{OBTAIN_LATER['fi'][1]})",  # an alternative of obtaining it (tester 32)
+        *WORD_SENSES["fi"],
         # the frames that open a public-sector requirement sentence (Kuntarekry's "Tehtävän
         # hoitaminen edellyttää …", "Tehtävän menestyksekäs hoitaminen edellyttää …", "Tehtävään
         # valitulta edellytetään …", "Valinnassa otetaan huomioon …"): the job named as "the
@@ -353,6 +380,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:\s+(?:det|den|dem|ett|en))?",
         r"(?:eftersom\s+)?arbetet\s+är",
         rf"{_WORK_TRAITS['sv']}(?=\s*(?:[,.;!?]|$|\s(?:och|samt|men)\b))",
+        *WORD_SENSES["sv"],
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
@@ -1102,6 +1130,13 @@ def swedish_word_matches(token: str, word: str) -> bool:
     if len(word) >= 5 and word.endswith("a"):
         return token in {word[:-1] + ending for ending in ("de", "te", "d", "t")}
     return False
+
+
+def swedish_word_initials(word: str) -> frozenset[str]:
+    """The first characters a token can start with when `swedish_word_matches(token, word)` holds
+    (`word` not empty): its own and its past forms' (the irregular "ta" → "tog", "tagit"). As
+    ``{word[0]}`` is among them, also what a token starting with `word` begins with."""
+    return frozenset({word[:1], *(form[:1] for form in _SWEDISH_PAST.get(word, ()))})
 
 
 def strip_stock(text: str, lang: str | None = None) -> str:
@@ -2540,6 +2575,47 @@ def has_content(text: str, *, after_rules: bool = False) -> bool:
     `WORK_VERBS` word too."""
     ignored = FUNCTION_WORDS | GENERIC_VERBS | WORK_VERBS if after_rules else FUNCTION_WORDS
     return any(w not in ignored for w in words(text))
+
+
+_FI_FAMILY = (
+    r"(?:lap?s|lapse|last|poja|poika|tyttär|tytär|tyttö|vauva|äiti|äidi|isä|vanhem|puoliso|mieh|mies|vaimo|"
+    r"mummo|mummi|vaari|isoäiti|isoisä|isovanhem|sisar|velj|veli)"
+)
+OWN_FAMILY: tuple[str, ...] = (
+    # Finnish: the person's own children or relatives cared for ("Hoidin omia lapsiani kotona kolme
+    # vuotta", "Hoidin sairasta äitiäni", "Olin kotona lasteni kanssa"; not an ad's "lapsiamme", "våra
+    # barn", "our children": the employer's), a family carer or a family leave
+    # (the relative's word in its case only, no compound: "oman lapsiryhmäsi" is a daycare group)
+    rf"\b(?:hoi[dt]\w*|huole\w*|kasvat\w*|kotona)\b(?:\s+\w+){{0,3}}?\s+(?:(?:omi\w*|oma\w*)\s+{_FI_FAMILY}"
+    rf"[a-zåäö]{{0,7}}|{_FI_FAMILY}[a-zåäö]{{0,5}}ni)\b",
+    # (as the person's own role only: an ad's "perhevapaan sijaisuus", "hoitovapaalla olevan työntekijän
+    # sijaiseksi", "tuet omaishoitajia" are read; a leave alone, "Hoitovapaalla 2022-2025", names nothing anyway)
+    r"\b(?:omaishoitajana|kotiäitinä|kotiisänä)\b",
+    # Swedish ("Jag tog hand om mina egna barn hemma i tre år", "vårdade min sjuka mamma")
+    r"\b(?:(?:tog|tagit|ta|tar)\s+hand\s+om|vårdade|vårdat|skötte|skött|tittade\s+efter|var\s+hemma\s+med)"
+    r"\s+(?:\w+\s+){0,2}?(?:min|mitt|mina)\s+(?:egna?\s+)?(?:\w+\s+)?(?:barn|son|söner|dotter|"
+    r"döttrar|bebis|mamma|mor|pappa|far|föräldrar|make|maka|man|fru|sambo|mormor|farmor|morfar|farfar|"
+    r"syster|systrar|bror|bröder|familj)\b",
+    r"\b(?:(?:var|varit|är)\s+(?:föräldra|mamma|pappa)ledig|hemmafru|hemmapappa|hemmamamma)\b",
+    # English ("I looked after my own children at home", "Cared for my sick mother at home")
+    r"\b(?:look(?:ed|ing)?\s+after|car(?:ed|ing|e)\s+for|t(?:ook|aking|ake)\s+care\s+of|rais(?:ed|ing)|"
+    r"stay(?:ed|ing)?\s+(?:at\s+)?home\s+with|nurs(?:ed|ing))\s+(?:\w+\s+){0,2}?my\s+(?:own\s+)?"
+    r"(?:\w+\s+)?(?:child|children|kids?|sons?|daughters?|baby|babies|mother|mum|mom|father|dad|parents?|"
+    r"husband|wife|partner|spouse|grand\w+|family|brother|sister)\b",
+    r"\b(?:stay-at-home\s+(?:mother|mum|mom|father|dad|parent)|(?:was|been)\s+on\s+(?:parental|maternity|"
+    r"paternity)\s+leave)\b",
+)
+"""A person's own children or relatives cared for, or a family leave: a gap in working life explained,
+and a family fact, not a trade (outside tester 38, M5: "Hoidin omia lapsiani kotona" gave *supervise
+children*, "Cared for my sick mother at home" *provide care for the mother during labour*). As
+"Hoitovapaalla 2022-2025", such a sentence names no skill (`about_own_family`)."""
+_OWN_FAMILY = re.compile("|".join(OWN_FAMILY), re.I)
+
+
+def about_own_family(sentence: str) -> bool:
+    """Whether `sentence` tells of caring for the person's own children or relatives, or of a family
+    leave (`OWN_FAMILY`): it names no skill, even as a text's only sentence."""
+    return _OWN_FAMILY.search(sentence) is not None
 
 
 def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None) -> bool:

@@ -182,8 +182,11 @@ def demote_unnamed_variants(
     own = scores[:, variants.variant]
     gen = scores[:, variants.general]
     rows, pairs = np.nonzero((own > 0) & (gen > 0))
+    lowered: dict[int, str] = {}  # (each sentence lower-cased once)
     for i, p in zip(rows.tolist(), pairs.tolist(), strict=True):
-        text = sentences[i].lower()
+        text = lowered.get(i)
+        if text is None:
+            text = lowered[i] = sentences[i].lower()
         if any(stem in text for stem in variants.stems[p]):
             continue
         if out is scores:

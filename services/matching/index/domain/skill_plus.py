@@ -11,6 +11,20 @@ import re
 from dataclasses import dataclass
 
 from services.matching.index.domain.language_requirements import _IF, _NEEDED, _PLUS, _READY
+from services.matching.index.domain.model import VacancySkill
+
+
+def asked_as_essential(skill: VacancySkill) -> bool:
+    """Whether the vacancy asks for `skill` as essential, as `GET /vacancies/<id>/skills` shows it:
+    the employer's own skill by its `essential` flag; a suggestion (read in the ad's text, not yet
+    confirmed) unless the ad offers it as a plus (`VacancySkill.plus`, decided on the clause naming
+    it; None: `said_as_plus` on its sentence). The one split of essential and optional that the
+    vacancy's skills, the explanation, the shortlist's counts and the meeting page show (outside
+    tester 38, M1: a suggestion the ad requires, "voimassa olevaa lääkehoitolupaa", read
+    `essential: true` in `/skills` and sat under the explanation's `matched_optional`)."""
+    if not skill.suggested:
+        return skill.essential
+    return not (skill.plus if skill.plus is not None else said_as_plus(skill.source))
 
 
 def said_as_plus(sentence: str | None) -> bool:
