@@ -14,8 +14,10 @@ busschaufför") names no experience and gives none.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from services.matching.index.domain.recognition_text import words
 
 NOT_HELD = re.compile(
     r"\b(?:"
@@ -23,7 +25,7 @@ NOT_HELD = re.compile(
     r"opiskel\w*|valmistun|valmistuu|valmistumassa|haluai?s\w*|haluan|haluaa|toivo\w*|tavoit\w*|"
     r"suunnittele\w+\s+(?:alan|uraa)|kiinnost\w*|"
     # Swedish
-    r"studera\w*|studier|vill|önska\w*|målet|siktar|"
+    r"studera\w*|studier|vill|önska\w*|målet|siktar|tar\s+examen|ska\s+bli|kommer\s+att\s+bli|"
     # English
     r"studying|student|will\s+graduate|want\w*|wish\w*|would\s+like|hop(?:e|es|ing)\s+to|aim\w*|"
     r"interested"
@@ -93,3 +95,153 @@ def named_work(
             if uri not in found and len(found) < limit:
                 found[uri] = NamedWork(uri, sentence, years, ended)
     return list(found.values())
+
+
+_OPENERS = frozenset({"as", "som"})
+"""Words after which a one-word English or Swedish title is the job held ("worked as a welder",
+"arbetade som svetsare"), as at a line's opening ("Welder, engineering workshop, 2005-2019.")."""
+_ARTICLES = frozenset({"a", "an", "en", "ett"})
+_FI_ENDINGS = ("na", "nä", "ksi", "a", "ä", "n")
+"""Finnish case endings of a title in a CV line: essive ("kassamyyjänä"), translative, partitive, genitive."""
+_LOCAL_CASES = ("ssa", "ssä", "sta", "stä", "lta", "ltä", "lla", "llä")
+"""Finnish local case endings: a word in them is where the person worked, not a title's word."""
+_FI_GENERIC_HEADS = ("työntekijä",)
+"""Finnish heads that say "a worker of" their modifier ("kassatyöntekijä": the till's worker)."""
+
+
+class CvTitles:
+    """The ESCO occupations a CV line names by any preferred or alternative label in its own
+    language, inflected as CVs write it (issue 12, helper `cvfix38`; outside tester 38b, N1/N2):
+    English and Swedish labels of two words or more anywhere ("Warehouse worker at a logistics
+    centre", "Worked as a bus driver"), of one word at the line's opening or after "as (a)"/"som"
+    ("Welder, engineering workshop"); a Finnish word (at the line's opening or in the essive or
+    translative: "Kassamyyjä …", "Työskentelin kassamyyjänä …", "Valmistuin kokiksi") that is a
+    label, or a compound whose head (5 letters or more) is one ("kassamyyjä" → myyjä), or whose
+    generic head "työntekijä" follows a modifier that opens a preferred label in the genitive
+    ("kassatyöntekijä" → kassanhoitaja). It reads only lines already known to be a CV's
+    (`named_work`), where a title word is the person's work, not an ad's everyday word.
+
+    `labels[lang][o]`, `alt_labels[lang][o]`: occupation o's preferred and alternative labels;
+    `uris[o]` its URI; `lemmatise(word, lang)` a Finnish lemmatiser (None: case endings only). A
+    label shared by several occupations names the one whose preferred label it is, else all that
+    share it (at most `max_shared`; more names none)."""
+
+    def __init__(
+        self,
+        labels: Mapping[str, Sequence[str | None]],
+        alt_labels: Mapping[str, Sequence[Sequence[str]]],
+        uris: Sequence[str],
+        lemmatise: Callable[[str, str], str] | None = None,
+        max_shared: int = 3,
+    ) -> None:
+        self.uris = tuple(uris)
+        self.lemmatise = lemmatise
+        self.max_shared = max_shared
+        self.titles: dict[str, dict[str, tuple[int, ...]]] = {}
+        self.preferred_fi: list[tuple[str, int]] = []
+        for lang, prefs in labels.items():
+            alts = alt_labels.get(lang, [])
+            exact: dict[str, set[int]] = {}
+            preferred: dict[str, set[int]] = {}
+            for o, pref in enumerate(prefs):
+                for label in (pref, *(alts[o] if o < len(alts) else ())):
+                    key = " ".join(words(label or ""))
+                    if key:
+                        exact.setdefault(key, set()).add(o)
+                        if label is pref:
+                            preferred.setdefault(key, set()).add(o)
+                            if lang == "fi" and "," not in (pref or ""):
+                                self.preferred_fi.append((key, o))
+            self.titles[lang] = {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()}
+        self.longest = max((len(k.split(" ")) for t in self.titles.values() for k in t), default=1)
+
+    def __call__(self, sentence: str, lang: str, named: Sequence[str] = ()) -> tuple[str, ...]:
+        """URIs of the occupations `sentence` (a CV line, language `lang`: "fi", "sv" or "en")
+        names by a label, in the line's order, each once; () when none. A label of two words or
+        more ("Betonipumppuauton kuljettaja", "bus driver") is read before `named` (the URIs
+        another reader found, e.g. the recogniser's `occupations_in`, which may read only its last
+        word: "kuljettaja"), and `named` before a label of one word."""
+        titles = self.titles.get(lang)
+        if not titles:
+            return tuple(named)
+        tokens = words(sentence)
+        long: list[int] = []
+        short: list[int] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 1, -1):
+                if hit := self._phrase(tokens[i : i + n], lang, titles):
+                    long += hit
+                    i += n - 1
+                    break
+            else:
+                if lang == "fi":
+                    short += self._finnish(tokens[i], i == 0, titles)
+                elif (hit := titles.get(tokens[i], ())) and self._held_at(tokens, i):
+                    short += self._named(hit)
+            i += 1
+        if long:
+            return tuple(dict.fromkeys(self.uris[o] for o in long))
+        if named:
+            return tuple(named)
+        return tuple(dict.fromkeys(self.uris[o] for o in short))
+
+    def _phrase(
+        self, tokens: Sequence[str], lang: str, titles: Mapping[str, tuple[int, ...]]
+    ) -> tuple[int, ...]:
+        """The occupations (positions) a label of several words `tokens` is: as written, or in
+        Finnish with its last word in a case other than a local one ("kuljettajana", "kuljettajaksi")."""
+        *before, last = tokens
+        keys = [last]
+        if lang == "fi" and not last.endswith(_LOCAL_CASES):  # ("lastenhoitaja päiväkodissa" is no
+            # "lastenhoitaja, päiväkoti": a place the person worked in, not the label's specialism)
+            keys += [last[: -len(e)] for e in _FI_ENDINGS if last.endswith(e)]
+            if self.lemmatise is not None:
+                keys.append(self.lemmatise(last, "fi"))
+        for key in dict.fromkeys(keys):
+            if hit := titles.get(" ".join([*before, key])):
+                return self._named(hit)
+        return ()
+
+    def _named(self, hit: tuple[int, ...]) -> tuple[int, ...]:
+        return hit if len(hit) <= self.max_shared else ()
+
+    @staticmethod
+    def _held_at(tokens: Sequence[str], i: int) -> bool:
+        """Whether a one-word title at `tokens[i]` is the job held: the line opens with it, or it
+        follows "as"/"som" (with an article between or not)."""
+        if i == 0:
+            return True
+        before = tokens[i - 1]
+        if before in _ARTICLES and i >= 2:
+            before = tokens[i - 2]
+        return before in _OPENERS
+
+    def _finnish(self, w: str, opening: bool, titles: Mapping[str, tuple[int, ...]]) -> tuple[int, ...]:
+        """The occupations (positions) a Finnish word names: read at the line's opening, or in the
+        essive or translative ("kassamyyjänä", "kokiksi")."""
+        role = w.endswith(("na", "nä", "ksi"))
+        if not (opening or role) or len(w) < 4:
+            return ()
+        stems = [w, *(w[: -len(e)] for e in _FI_ENDINGS if w.endswith(e))]
+        if self.lemmatise is not None:
+            stems.insert(1, self.lemmatise(w, "fi"))
+        stems = [s for s in dict.fromkeys(stems) if len(s) >= 4]
+        for stem in stems:
+            if hit := titles.get(stem):
+                return self._named(hit)
+        for stem in stems:
+            for start in range(3, len(stem) - 4):
+                head, modifier = stem[start:], stem[:start]
+                if head in _FI_GENERIC_HEADS:
+                    opened = sorted(
+                        (len(k), o)
+                        for k, o in self.preferred_fi
+                        if " " not in k and k.startswith(modifier + "n")
+                    )
+                    if opened:
+                        return (opened[0][1],)
+                    continue
+                if hit := titles.get(head):
+                    return self._named(hit)
+        return ()

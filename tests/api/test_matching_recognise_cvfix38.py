@@ -1,0 +1,92 @@
+"""POST /api/v1/skills/recognise with `context: cv`: any ESCO occupation title or alternative label
+in Finnish, Swedish or English, inflected as CVs write it, gives the work-history row (issue 12,
+helper `cvfix38`; outside tester 38b, N1, N2, N3). A recruiter relies on a jobseeker's "Warehouse
+worker 2014-2021." or "Kassamyyjä S-marketissa 2018–2024." counting as experience, whatever the
+language or title, and on a future graduation not counting. An ad still gives no row."""
+
+import pytest
+
+from tests.api.matching_world import Clock, matching_app
+from tests.helpers import auth
+
+# recognition reads no storage: the PostgreSQL half is opt-in (KOHTAANTO_TEST_POSTGRES_ALL=1, tests/api/conftest.py)
+pytestmark = pytest.mark.storage_independent
+
+COACH = auth("coach", "tampere-tyollisyys")
+URL = "/api/v1/skills/recognise"
+
+
+@pytest.fixture
+def client(database_url):
+    return matching_app(database_url, Clock()).test_client()
+
+
+def recognised(client, text, lang, context="cv"):
+    body = {"text": text, "lang": lang} | ({"context": context} if context else {})
+    r = client.post(URL, json=body, headers=COACH)
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def rows(client, text, lang):
+    """(label in the line's language, years, ended_year) of each work-history row."""
+    return [(r["label"], r["years"], r["ended_year"]) for r in recognised(client, text, lang)["work_history"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "occupation", "years", "ended"),
+    [
+        # tester 38b, N1: English titles other than the README's cook and cleaner
+        ("Warehouse worker at a logistics centre 2014-2021.", "en", "warehouse worker", 7, 2021),
+        ("Warehouse worker 2014-2021.", "en", "warehouse worker", 7, 2021),
+        ("Worked as a bus driver in Tampere 2016-2023.", "en", "bus driver", 7, 2023),
+        ("Bus driver in Tampere 2016-2023.", "en", "bus driver", 7, 2023),
+        ("Welder, engineering workshop, 2005-2019.", "en", "welder", 14, 2019),
+        # tester 38b, N2: Finnish cashier titles (a compound whose head is a title; a till's worker)
+        ("Kassamyyjä S-marketissa 2018–2024.", "fi", "myyjä", 6, 2024),
+        ("Työskentelin kassamyyjänä Lidlissä 2018–2024.", "fi", "myyjä", 6, 2024),
+        ("Kassatyöntekijä Prismassa 2018–2024.", "fi", "kassanhoitaja", 6, 2024),
+        # the same kind, written for this file: alternative labels, several words, inflected
+        ("Worked as an order picker in a warehouse 2015-2019.", "en", "warehouse worker", 4, 2019),
+        ("Checkout operator at a supermarket 2012-2016.", "en", "cashier", 4, 2016),
+        ("Betonipumppuauton kuljettaja 2010-2015.", "fi", "betonipumppuauton kuljettaja", 5, 2015),
+        (
+            "Toimin betonipumppuauton kuljettajana Tampereella 2010-2015.",
+            "fi",
+            "betonipumppuauton kuljettaja",
+            5,
+            2015,
+        ),
+        ("Arbetade som lagerarbetare i Vasa 2011-2020.", "sv", "warehouse worker", 9, 2020),
+    ],
+)
+def test_any_esco_title_in_a_cv_line_is_a_work_history_row(client, text, lang, occupation, years, ended):
+    assert rows(client, text, lang)[:1] == [(occupation, years, ended)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jag tar examen som kock i vår.", "sv"),  # tester 38b, N3
+        ("Valmistun sähköasentajaksi ensi keväänä.", "fi"),
+        ("I will graduate as a cook next spring.", "en"),
+        ("Jag ska bli busschaufför.", "sv"),
+    ],
+)
+def test_a_future_graduation_is_no_work_history(client, text, lang):
+    assert rows(client, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Warehouse worker at a logistics centre 2014-2021.", "en"),
+        ("Kassamyyjä S-marketissa 2018–2024.", "fi"),
+        ("We are hiring a warehouse worker for our logistics centre.", "en"),
+    ],
+)
+def test_an_ad_still_gives_no_row_and_the_same_items(client, text, lang):
+    ad = recognised(client, text, lang, context=None)
+    cv = recognised(client, text, lang)
+    assert "work_history" not in ad
+    assert ad["items"] == cv["items"]
