@@ -90,3 +90,25 @@ def test_an_ad_still_gives_no_row_and_the_same_items(client, text, lang):
     cv = recognised(client, text, lang)
     assert "work_history" not in ad
     assert ad["items"] == cv["items"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Haluaisin työskennellä hitsaajana.", "fi"),  # tester 38b, N5
+        ("I would like to work as a welder.", "en"),
+        ("Jag vill arbeta som svetsare.", "sv"),
+    ],
+)
+def test_a_wish_in_a_cv_is_no_row_and_its_skills_are_warned_of(client, text, lang):
+    cv = recognised(client, text, lang)
+    ad = recognised(client, text, lang, context=None)
+    assert cv["work_history"] == []
+    assert cv["items"] == ad["items"]
+    if cv["items"]:  # the skills the wish names are shown, but not as experience
+        assert text in cv.get("warning", "")
+
+
+def test_a_cv_line_of_work_done_gets_no_wish_warning(client):
+    cv = recognised(client, "Hitsaaja konepajassa 2005-2019.", "fi")
+    assert "Hitsaaja konepajassa" not in cv.get("warning", "")

@@ -14,6 +14,7 @@ from flask_smorest import Blueprint, abort
 
 from services.kernel.language_clauses import dash_before_level
 from services.kernel.texts import N_
+from services.matching.index.domain.cv_lines import NOT_HELD
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import RecognisedSkill, language_rank
@@ -237,6 +238,23 @@ def guessed_sentences_warning(found: list[RecognisedSkill]) -> str | None:
     if not guessed:
         return None
     return gettext(GUESSED_SENTENCES_WARNING, sentences="; ".join(f'"{s}"' for s in guessed))
+
+
+NOT_HELD_WARNING = N_(
+    "Some sentences name studies, a wish or an aim, not work done: the skills recognised from them "
+    "are not shown experience (%(sentences)s). Choose only the skills the person has."
+)
+
+
+def not_held_warning(found: list[RecognisedSkill]) -> str | None:
+    """`NOT_HELD_WARNING` in the request's language, quoting each sentence (`source`) of `found` that
+    says the person studies for, wishes or aims at the work (`cv_lines.NOT_HELD`: "Haluaisin
+    työskennellä hitsaajana."), else None. For `context: cv` only: in an ad "haluamme" is the
+    employer's (outside tester 38b, N5: a wish claimed a welding skill at 0.67 with no warning)."""
+    sentences = dict.fromkeys(r.source for r in found if r.source is not None and NOT_HELD.search(r.source))
+    if not sentences:
+        return None
+    return gettext(NOT_HELD_WARNING, sentences="; ".join(f'"{s}"' for s in sentences))
 
 
 PARTLY_READ_WARNING = N_(
@@ -541,6 +559,8 @@ class RecogniseView(MethodView):
         body["suggestions_left_out"] = left_out
         if data["context"] == "cv":  # the occupation a CV names is the person's own (tester 38, M2)
             body["work_history"] = work_history_rows(data["text"], data["lang"], reader)
+            if warning := joined(body.get("warning"), not_held_warning(found)):
+                body["warning"] = warning
         return body
 
 
