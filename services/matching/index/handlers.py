@@ -386,7 +386,8 @@ class MatchingHandlers:
     ) -> list[tuple[NamedWork, tuple[str, ...]]]:
         """The occupations the sentences `parts` of a CV or coach's note name as the person's own work
         (`cv_lines.named_work`: "Kokki lounasravintolassa 2010-2022."; each sentence read in `lang`,
-        or in its own language when None), each with up to `k` URIs of its most central essential
+        or in its own language when None, by the recogniser's `occupations_in` and any ESCO label,
+        `cv_lines.CvTitles`: "Warehouse worker 2014-2021.", "kassamyyjänä"), each with up to `k` URIs of its most central essential
         skills: those the index infers from such a work-history row (evidence kind "inferred")."""
         recognizer = self.state.recognizer
         if recognizer is None:
