@@ -5518,6 +5518,11 @@ class _GlossIndex:
     """The stems of several words, in the glossary's order: (position of the pair, the stem's
     words, the first characters of a word that may match the first of them:
     `swedish_word_initials`, which holds for `str.startswith` too)."""
+    infix_starts: frozenset[str] = frozenset()
+    """The first `infix_lengths` letters of every infix stem, each length that fits it ("svets",
+    "svetsn", … of "svetsning"): a part of a word not among them starts no longer stem either, so
+    `matches` stops lengthening it (the same matches from a few look-ups per letter instead of one
+    per letter and stem length; issue 12 latency, cpu38)."""
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -5531,11 +5536,12 @@ class _GlossIndex:
             if length > n:
                 break
             spans.extend((0, length, k) for k in self.prefixes.get(word[:length], ()))
-        for length in self.infix_lengths:
-            if length > n:
-                break
-            for a in range(n - length + 1):
-                spans.extend((a, a + length, k) for k in self.infixes.get(word[a : a + length], ()))
+        starts = self.infix_starts
+        for a in range(n):  # (by position, then length: the same spans as by length, in another order)
+            for length in self.infix_lengths:
+                if a + length > n or (part := word[a : a + length]) not in starts:
+                    break
+                spans.extend((a, a + length, k) for k in self.infixes.get(part, ()))
         for length in self.head_lengths:
             for a in range(_HEAD_MODIFIER, n - length + 1):
                 if word[a + length :] in self.endings:
@@ -5579,16 +5585,18 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
             prefixes.setdefault(stem, []).append(k)
             if endings and stem:
                 heads.setdefault(stem, []).append(k)
+    infix_lengths = sorted({len(s) for s in infixes})
     return _GlossIndex(
         {s: tuple(v) for s, v in prefixes.items()},
         {s: tuple(v) for s, v in infixes.items()},
         tuple(sorted({len(s) for s in prefixes})),
-        tuple(sorted({len(s) for s in infixes})),
+        tuple(infix_lengths),
         {s: tuple(v) for s, v in heads.items()},
         tuple(sorted({len(s) for s in heads})),
         endings,
         {s: tuple(v) for s, v in verb_forms.items()},
         tuple(phrases),
+        frozenset(stem[:length] for stem in infixes for length in infix_lengths if length <= len(stem)),
     )
 
 
