@@ -1331,7 +1331,8 @@ def _clause_of_its_own(text: str, at: int) -> re.Match[str] | None:
     its own (`_OWN_PREDICATE`, `REQUIRED`: "Ei ajokorttia, hygieniapassi on.", "No licence,
     but has a hygiene passport"), where a negation before it ends; None when there is none. A list
     ("ei ajokorttia, trukkikorttia tai hygieniapassia") and a relative clause ("ei trukkikorttia,
-    joka on työssä välttämätön") stay in the negation."""
+    joka on työssä välttämätön") stay in the negation; a clause rating what it names as good
+    (`_GOOD_AT`: "…, hyvät digitaidot") opens one of its own."""
     for comma in _CLAUSE.finditer(text, at):
         nxt = _CLAUSE.search(text, comma.end())
         stop = nxt.start() if nxt is not None else len(text)
@@ -1339,7 +1340,19 @@ def _clause_of_its_own(text: str, at: int) -> re.Match[str] | None:
             continue
         if _OWN_PREDICATE.search(text, comma.end(), stop) or _REQUIRED.search(text, comma.end(), stop):
             return comma
+        if _GOOD_AT.match(text, comma.end()):
+            return comma  # "As. kiinnostunut asiakaspalvelusta, hyvät digitaidot": a quality held
     return None
+
+
+_GOOD_AT = re.compile(
+    r"(?:hyvä|hyvät|hyvää|hyviä|vahva|vahvat|vahvaa|erinomai\w*|sujuva|sujuvat|sujuvaa|"
+    r"god|goda|gott|bra|stark|starka|utmärkt\w*|good|strong|excellent|fluent)\s+\w",
+    re.I,
+)
+"""A clause that opens by rating what it names as good ("hyvät digitaidot", "goda datakunskaper",
+"good IT skills"): a quality the person has, where an interest or a negation before it ends
+(`_clause_of_its_own`; fi-dev25 came back empty, session 38)."""
 
 
 def _without_not_able(clause: str) -> str:
@@ -1390,6 +1403,11 @@ experience yet" (outside tester 19, P5): what it names back to a contrast ("Hits
 kokemusta") is not held (`affirmed`)."""
 
 
+_LIST_COMMA = re.compile(r",")
+"""A comma that ends one clause of a sentence and begins the next (`affirmed`)."""
+_WORD = re.compile(r"\w")
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
@@ -1399,12 +1417,19 @@ def affirmed(sentence: str) -> str:
     oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it; a closing "no
     experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast, unless they
     say by a verb of their own that the person knows or has something ("kan HTML, …, saknar
-    erfarenhet": only the lack goes)."""
+    erfarenhet": only the lack goes) or the lack names its object in a clause of its own ("…,
+    lämpöpumput tuttuja, IV-mittauksista ei kokemusta.": only that clause goes)."""
     if (none := NO_EXPERIENCE_YET.search(sentence)) is not None:
         contrasts = [m.start() for m in _CONTRAST.finditer(sentence, 0, none.start())]
         start = contrasts[-1] if contrasts else 0
         held = sentence[start : none.start()]
-        if (_OWN_PREDICATE.search(held) or _ABLE_PREDICATE.search(held)) and not _INTEREST.search(held):
+        commas = [m.start() for m in _LIST_COMMA.finditer(sentence, start, none.start())]
+        if commas and _WORD.search(sentence, commas[-1], none.start()):
+            # "…, lämpöpumppujen asennukset tuttuja, IV-mittauksista ei kokemusta.": the lack names
+            # what it is of in its own clause, so only that clause goes (fi-dev25 came back empty,
+            # session 38); a bare "…, ei kokemusta vielä" still reaches back to a contrast
+            sentence = sentence[: commas[-1]]
+        elif (_OWN_PREDICATE.search(held) or _ABLE_PREDICATE.search(held)) and not _INTEREST.search(held):
             # "Har gått kodskola, kan HTML, CSS och JavaScript, saknar erfarenhet.": what the person
             # is said to know or have by a verb of its own is held; the lack is of (work) experience
             # (sv-dev14 and sv-dev17 came back empty, session 37)
