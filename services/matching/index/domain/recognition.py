@@ -81,6 +81,7 @@ from .recognition_text import (
     without_language_words,
     without_location_phrases,
     without_not_needed_lists,
+    without_own_family,
     without_places,
     without_school_names,
     without_start_terms,
@@ -776,9 +777,9 @@ class SkillRecognizer:
     own_family_read : whether a sentence about caring for one's own children or relatives
         (`recognition_text.about_own_family`: "Hoidin omia lapsiani kotona", "Cared for my sick mother at
         home") is read for skills. False (outside tester 38, M5, the lead's brief: a gap explained and a
-        family fact, not a trade); it costs the sets' notes that count a family carer's care as care work
-        (fi-dev15's "toiminut omaishoitajana muistisairaalle äidilleen": *tend to elderly people*;
-        docs/benchmarks.md, cv38): True reads them as before.
+        family fact, not a trade): that clause is left out (`recognition_text.without_own_family`), a
+        work clause beside it and a family carer's role ("omaishoitajana": care work under a
+        municipality's agreement) are read (session 38; docs/benchmarks.md). True reads them all.
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -2760,7 +2761,10 @@ class SkillRecognizer:
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             if not self.own_family_read and about_own_family(sentence):
-                continue  # one's own children or parent cared for: a gap explained (tester 38, M5)
+                # one's own children or parent cared for: a gap explained, its clause only (tester 38, M5)
+                sentence = without_own_family(sentence)
+                if not sentence:
+                    continue
             if is_structure_heading(sentence) or self._employer_line(sentence):
                 continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
                 # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)

@@ -2615,7 +2615,7 @@ OWN_FAMILY: tuple[str, ...] = (
     rf"[a-zåäö]{{0,7}}|{_FI_FAMILY}[a-zåäö]{{0,5}}ni)\b",
     # (as the person's own role only: an ad's "perhevapaan sijaisuus", "hoitovapaalla olevan työntekijän
     # sijaiseksi", "tuet omaishoitajia" are read; a leave alone, "Hoitovapaalla 2022-2025", names nothing anyway)
-    r"\b(?:omaishoitajana|kotiäitinä|kotiisänä)\b",
+    r"\b(?:kotiäitinä|kotiisänä)\b",
     # Swedish ("Jag tog hand om mina egna barn hemma i tre år", "vårdade min sjuka mamma")
     r"\b(?:(?:tog|tagit|ta|tar)\s+hand\s+om|vårdade|vårdat|skötte|skött|tittade\s+efter|var\s+hemma\s+med)"
     r"\s+(?:\w+\s+){0,2}?(?:min|mitt|mina)\s+(?:egna?\s+)?(?:\w+\s+)?(?:barn|son|söner|dotter|"
@@ -2637,10 +2637,42 @@ children*, "Cared for my sick mother at home" *provide care for the mother durin
 _OWN_FAMILY = re.compile("|".join(OWN_FAMILY), re.I)
 
 
+FAMILY_CARER = re.compile(
+    r"\b(?:omaishoitaj\w*|närståendevårdar\w*|family\s+carers?)\b",
+    re.I,
+)
+"""A family carer's role by its name ("omaishoitajana", "som närståendevårdare", "as a family carer"): in
+Finland a municipality's care agreement (omaishoitolaki 937/2005) with a carer's allowance, and care work
+that vocational qualifications recognise, so a sentence naming it is read for skills even when it names
+the relative cared for (the recognition sets' notes label "toiminut omaishoitajana muistisairaalle
+äidilleen" *tend to elderly people*; session 38, the lead after cv38)."""
+
+
+def without_own_family(sentence: str) -> str:
+    """`sentence` without its clause about caring for the person's own children or relatives
+    (`about_own_family`): from the start of that clause (the sentence's start or the comma or
+    semicolon before it) to the next clause with a predicate of its own (`_clause_of_its_own`:
+    "Jag tog hand om mina barn hemma i tre år, innan dess lagade jag mat på en lunchrestaurang." keeps
+    "innan dess lagade jag mat …"), else to the sentence's end (then "" when nothing else is
+    said). A sentence not about own family comes back as it is. Before session 38 the whole sentence
+    was dropped, a work clause beside the family one too (three recognition sets' notes came back
+    empty)."""
+    m = _OWN_FAMILY.search(sentence)
+    if m is None or FAMILY_CARER.search(sentence) is not None:
+        return sentence
+    before = [c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())]
+    start = before[-1] if before else 0
+    own = _clause_of_its_own(sentence, m.end())
+    rest = sentence[own.end() :] if own is not None else ""
+    kept = (sentence[:start] + rest).strip(" ,;")
+    return kept if re.search(r"\w", kept) else ""
+
+
 def about_own_family(sentence: str) -> bool:
     """Whether `sentence` tells of caring for the person's own children or relatives, or of a family
-    leave (`OWN_FAMILY`): it names no skill, even as a text's only sentence."""
-    return _OWN_FAMILY.search(sentence) is not None
+    leave (`OWN_FAMILY`), and not in a family carer's role (`FAMILY_CARER`): it names no skill, even
+    as a text's only sentence."""
+    return _OWN_FAMILY.search(sentence) is not None and FAMILY_CARER.search(sentence) is None
 
 
 def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None) -> bool:
