@@ -149,8 +149,9 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   guards, warehouse pickers, crane and excavator operators, concrete and formwork workers, sheet-metal workers and CNC
   machinists, HVAC installers, electricians in housing, institutional cooks, waiters, receptionists, customer service,
   sales representatives, school cleaners, property caretakers, seasonal farm workers, reindeer herders and forest
-  machine operators), exact ESCO skills only, written before reading the other sets or the recogniser; held out:
-  measured once, totals only, by the lead (``--sets fi-dev25,sv-dev19``).
+  machine operators), exact ESCO skills only, written before reading the other sets or the recogniser; measured
+  twice, totals only, by the lead (``--sets fi-dev25,sv-dev19``), then released as a study set (session 38, helper
+  ``empty38``): per-sentence output allowed.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.
