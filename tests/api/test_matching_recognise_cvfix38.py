@@ -112,3 +112,30 @@ def test_a_wish_in_a_cv_is_no_row_and_its_skills_are_warned_of(client, text, lan
 def test_a_cv_line_of_work_done_gets_no_wish_warning(client):
     cv = recognised(client, "Hitsaaja konepajassa 2005-2019.", "fi")
     assert "Hitsaaja konepajassa" not in cv.get("warning", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the lead's before-stop read (session 38): what a line says the person lacks or seeks is no job held
+        ("Ei kokemusta hitsaajana.", "fi"),
+        ("I have no experience as a welder.", "en"),
+        ("Haen hitsaajan töitä.", "fi"),
+        ("Söker jobb som svetsare.", "sv"),
+        ("Looking for work as a welder.", "en"),
+    ],
+)
+def test_a_line_saying_the_person_lacks_or_seeks_a_job_gives_no_row(client, text, lang):
+    assert rows(client, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "occupation"),
+    [
+        # words that only look like studies or wishes: a student canteen's cook, a goal-driven seller
+        ("Opiskelijaruokalan kokki 2015-2020.", "fi", "kokki"),
+        ("Tavoitteellinen myyjä Prismassa 2018-2024.", "fi", "myyjä"),
+    ],
+)
+def test_a_word_that_only_looks_like_a_wish_or_studies_keeps_the_row(client, text, lang, occupation):
+    assert occupation in [label for label, _, _ in rows(client, text, lang)]

@@ -404,7 +404,8 @@ class MatchingHandlers:
             self._cv_titles = {id(recognizer): titles}
 
         def occupations(s: str) -> Sequence[str]:
-            return titles(s, lang or recognizer.language(s), recognizer.occupations_in(s, lang))
+            language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
+            return titles(s, language, recognizer.occupations_in(s, language))
 
         found = named_work(parts, occupations, self.today().year)
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]

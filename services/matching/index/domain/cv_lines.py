@@ -17,17 +17,19 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from services.matching.index.domain.recognition_text import words
+from services.matching.index.domain.recognition_text import affirmed, words
 
 NOT_HELD = re.compile(
     r"\b(?:"
     # Finnish: studying, graduating later, wishing, aiming
-    r"opiskel\w*|valmistun|valmistuu|valmistumassa|haluai?s\w*|haluan|haluaa|toivo\w*|tavoit\w*|"
+    # (verb forms only: "Opiskelijaruokalan kokki", "Tavoitteellinen myyjä", the name Toivonen are work)
+    r"opiskel(?:en|ee|emme|evat|emassa|ija|ijana)|valmistun|valmistuu|valmistumassa|haluai?s\w*|haluan|"
+    r"haluaa|toivo(?:n|isin|isi|vat|mme)|toiveeni|tavoittel\w*|tavoitteena|tavoitteeni|"
     r"suunnittele\w+\s+(?:alan|uraa)|kiinnost\w*|"
     # Swedish
     r"studera\w*|studier|vill|önska\w*|målet|siktar|tar\s+examen|ska\s+bli|kommer\s+att\s+bli|"
     # English
-    r"studying|student|will\s+graduate|want\w*|wish\w*|would\s+like|hop(?:e|es|ing)\s+to|aim\w*|"
+    r"studying|will\s+graduate|want\w*|wish\w*|would\s+like|hop(?:e|es|ing)\s+to|aim\w*|"
     r"interested"
     r")\b",
     re.I,
@@ -80,14 +82,17 @@ def named_work(
     """The occupations the sentences `parts` of a CV or coach's note name as the person's own, in
     the text's order, each URI once (its first sentence; at most `limit`). `occupations_in(sentence)`
     gives the ESCO occupation URIs a sentence names (the recogniser's, in the text's language). A
-    sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none."""
+    sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none, nor
+    what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta hitsaajana.",
+    "Looking for work as a welder."; the lead's before-stop read, session 38)."""
     found: dict[str, NamedWork] = {}
     for sentence in parts:
         if len(found) >= limit:
             break
-        if NOT_HELD.search(sentence):
+        held = affirmed(sentence)  # "Ei kokemusta hitsaajana.", "Söker jobb som svetsare.": none held
+        if NOT_HELD.search(sentence) or not re.search(r"\w", held):
             continue
-        uris = occupations_in(sentence)
+        uris = occupations_in(held)
         if not uris:
             continue
         years, ended = years_of(sentence, this_year)

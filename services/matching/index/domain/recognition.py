@@ -55,7 +55,6 @@ from .recognition_text import (
     SWEDISH_PLAIN_WORDS,
     WORD,
     CompoundSplitter,
-    about_own_family,
     affirmed,
     examinations_only,
     expand_elided,
@@ -2760,7 +2759,7 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
-            if not self.own_family_read and about_own_family(sentence):
+            if not self.own_family_read:
                 # one's own children or parent cared for: a gap explained, its clause only (tester 38, M5)
                 sentence = without_own_family(sentence)
                 if not sentence:
