@@ -204,6 +204,8 @@ _WORK_TITLE = {
         r"\b(?:jobba(?:t|r|de)|arbeta(?:t|r|de)|verka(?:t|r|de)|tjänstgj?ort|tjänstgör|praktiserat)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?som\s+(?P<title>[^\W\d_][\w-]*)"
         r"|\butbildad\s+(?:till\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        r"|\b(?:tog|tagit)\s+examen\s+(?:[^\W\d_]+\s+){0,2}?som\s+(?P<graduated>[^\W\d_][\w-]*)"
+        r"|\butexaminera(?:des|d|t)\s+(?:som|till)\s+(?P<examined>[^\W\d_][\w-]*)"
         r"|\bsöker\s+(?:en\s+|ett\s+|flera\s+)?(?P<sought>[^\W\d_][\w-]*)(?:\s+(?P<then>[^\W\d_][\w-]*))?"
         r"|^\W*(?:tidigare\s+)?(?:arbetserfarenhet|arbetslivserfarenhet|arbetshistorik|anställningar)\s*:\s*"
         r"(?P<listed>\S.*)",
@@ -213,6 +215,10 @@ _WORK_TITLE = {
         r"\b(?:työskennel\w*|työskentel\w*|toimi(?:nut|nee|n|t|i)|ollut\s+töissä)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?(?P<title>[^\W\d_][\w-]*(?:na|nä))\b"
         r"|\bkoulutukseltani\s+(?:olen\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        # a graduation, past ("Valmistuin kokiksi 2015", "valmistunut lähihoitajaksi"): the title in
+        # the translative, read as the title, not by its letters ("kokiksi": *coquilles*, tester 38b N6)
+        r"|\bvalmistu(?:in|i|nut|neet|neena|ttuani|ttuaan)\s+(?:[^\W\d_]+\s+){0,2}?"
+        r"(?P<graduated>[^\W\d_][\w-]*(?:ksi))\b"
         # a note's or CV's line opening with the title in the essive, then where and how long
         # ("Bioanalyytikkona Tyksissä 5 vuotta", "Kokkina lounasravintolassa kolme vuotta")
         r"|^\W*(?P<opening>[^\W\d_]{4,}(?:na|nä))(?:\s+[^\W\d_]+(?:ssa|ssä|lla|llä))?\s+"
@@ -222,7 +228,7 @@ _WORK_TITLE = {
         re.I,
     ),
     "en": re.compile(
-        r"\b(?:worked|working|works|served|employed|trained|qualified)\s+"
+        r"\b(?:worked|working|works|served|employed|trained|qualified|graduated)\s+"
         # the years between ("Client worked 8 years as a cook": outside tester 19, P5)
         r"(?:(?:for\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+)?"
         r"as\s+(?:an?\s+)?"
@@ -233,8 +239,9 @@ _WORK_TITLE = {
     ),
 }
 """A job held, trained for or sought, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
-X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "Xna <where> <how long>"
-at a line's start, "koulutukseltani X"; English "worked as (a)
+X", "tog examen som X", "utexaminerades som X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut
+Xna" (the essive), "Xna <where> <how long>" at a line's start, "koulutukseltani X", "valmistuin Xksi" (a
+past graduation; the future's "valmistun" names no job held); English "worked as (a) X", "graduated as (a)
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
@@ -2899,6 +2906,13 @@ class SkillRecognizer:
                         position, self._lexical_text(held, "en"), held, False, title=True, occupations=held_at
                     )
                 )
+                if graduated := _graduated_title(sentence, lang):
+                    # "Valmistuin kokiksi 2015": the title is read as its occupation, not by its
+                    # letters ("kokiksi" gave *coquilles* and *tests*: tester 38b, N6)
+                    cleaned = re.sub(rf"(?<!\w){re.escape(graduated)}(?!\w)", " ", cleaned)
+                    if not re.search(r"[^\W\d_]", cleaned) or not says_more(cleaned, lang):
+                        continue
+                    glossed = self._glossed(cleaned, lang)
             units.append(
                 _Unit(
                     position,
@@ -4220,6 +4234,17 @@ does not name weighs `unnamed_sense_weight` (outside tester 38, M3: "Muotoilen t
 *formulate findings*, *style hair*, *shape nails*; `SkillRecognizer._gate_unnamed_objects`)."""
 _UPKEEP_WORDS = frozenset({"yllä", "ylläpito", "ylläpitää", "kunnossapito", "kunto", "kunnossa", "pitää"})
 """Words of upkeep itself, no object's (`SkillRecognizer._object_keys`)."""
+
+
+def _graduated_title(sentence: str, lang: str) -> str:
+    """The title word of a past graduation `sentence` names as `_WORK_TITLE` reads it ("Valmistuin
+    kokiksi 2015" → "kokiksi", "Jag tog examen som kock 2015" → "kock"), else ""."""
+    rx = _WORK_TITLE.get(lang)
+    m = rx.search(sentence) if rx is not None else None
+    if m is None:
+        return ""
+    found = m.groupdict()
+    return found.get("graduated") or found.get("examined") or ""
 
 
 def _in_compounds(keys: frozenset[str], words_named: frozenset[str]) -> bool:
