@@ -779,7 +779,14 @@ class SkillRecognizer:
     unnamed_sense_weight : multiplier of the score of a skill of a Finnish verb of many senses
         (`_OBJECT_VERBS`: "muotoilla", "suorittaa") in a unit that uses the verb and names none of the
         skill's object's words ("Muotoilen taikinat": *formulate findings*, *style hair*; outside tester
-        38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off).
+        38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off). The same weight
+        for every Finnish verb that heads at least `sense_verb_labels` Finnish skill labels
+        (`_sense_verbs`, read from ESCO's labels: "leikata avaimia / kankaita / laattoja", "koota
+        tilauksia / huonekaluja"), in a unit whose words' lemmas include it.
+    sense_verb_labels : how many Finnish skill labels a verb (the label's first word, an infinitive,
+        with an object after it) must head to count as a verb of many senses (`_sense_verbs`;
+        tester 38b, N4: "Leikkasin nurmikot" gave *cut keys*, *cut fabrics*, *cut tiles*); 0 turns
+        it off, leaving only `_OBJECT_VERBS`.
     own_family_read : whether a sentence about caring for one's own children or relatives
         (`recognition_text.about_own_family`: "Hoidin omia lapsiani kotona", "Cared for my sick mother at
         home") is read for skills. False (outside tester 38, M5, the lead's brief: a gap explained and a
@@ -892,6 +899,7 @@ class SkillRecognizer:
         other_material_weight: float = 0.7,
         unnamed_object_weight: float = 0.85,
         unnamed_sense_weight: float = 0.7,
+        sense_verb_labels: int = 3,
         own_family_read: bool = False,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
@@ -959,6 +967,7 @@ class SkillRecognizer:
         self.other_material_weight = other_material_weight
         self.unnamed_object_weight = unnamed_object_weight
         self.unnamed_sense_weight = unnamed_sense_weight
+        self.sense_verb_labels = sense_verb_labels
         self.own_family_read = own_family_read
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
@@ -1248,7 +1257,8 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`) and the Finnish verbs of many
+        senses (`_sense_verbs`, `_english_label_verbs`; a label's object is read when a text first needs it). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1265,6 +1275,8 @@ class SkillRecognizer:
         self._objects_of(None)
         for _, verb, noun in _OBJECT_VERBS:
             self._objects_of((verb, noun))
+        self._sense_verbs()
+        self._english_label_verbs()
         _blas()
         return self
 
@@ -2457,6 +2469,8 @@ class SkillRecognizer:
             self._gate_materials(scores, text, lang)
         if lang == "fi" and self.unnamed_object_weight != 1.0:
             self._gate_unnamed_objects(scores, units)
+        if lang == "en" and self.unnamed_sense_weight != 1.0 and self.sense_verb_labels > 0:
+            self._gate_english_sense_verbs(scores, units)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
             for j, cue in self.method_skills_:  # a named method of work counts where it is named
@@ -3314,6 +3328,146 @@ class SkillRecognizer:
         if self.unnamed_sense_weight != 1.0:
             for cue, verb, noun in _OBJECT_VERBS:
                 self._gate_unnamed_objects_of(scores, units, cue, (verb, noun), self.unnamed_sense_weight)
+            if self.sense_verb_labels > 0:
+                self._gate_sense_verbs(scores, units)
+
+    def _gate_sense_verbs(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of each Finnish verb of
+        many senses (`_sense_verbs`) that a unit uses (a lemma of its embedded words) by
+        `unnamed_sense_weight` where the unit names none of the skill's object's words, as
+        `_gate_unnamed_objects_of` does for `_OBJECT_VERBS`: in "Leikkasin nurmikot ja haravoin
+        pihat" *leikata avaimia*, *leikata kankaita*, *leikata laattoja* weigh 0.7 (no key, fabric
+        or tile is named; tester 38b, N4), in "Leikkaat kankaita" *leikata kankaita* keeps its
+        score. A label's word after the verb that says how or where (`_NO_OBJECT`) is no object;
+        an object named as a part of the label's word counts as named ("hoitoa" for
+        "sairaanhoitoa")."""
+        lemmatise = self.tools.lemmatise
+        if lemmatise is None:
+            return
+        heads = self._sense_verbs()
+        used: dict[str, None] = {}
+        for u in units:
+            if not (u.title or u.gloss):
+                used.update((v, None) for w in words(u.dense) if (v := lemmatise(w.lower(), "fi")) in heads)
+        for verb in used:
+            cue = re.compile(rf"(?<!\w){re.escape(verb)}(?!\w)")
+            self._gate_unnamed_objects_of(
+                scores, units, cue, (verb, ""), self.unnamed_sense_weight, lemmas=True
+            )
+
+    def _gate_english_sense_verbs(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """`_gate_sense_verbs` for English text: the skills of an English verb that heads at least
+        `sense_verb_labels` English labels ("cut tiles", "cut clay", "cut keys"), used by a unit (a
+        word or its lemma), weigh `unnamed_sense_weight` where the unit names none of the label's
+        other words (as written or as a lemma; one word of four letters or more starting the other:
+        "lawn" and "lawns"): "I cut the lawns" is no *cut tiles* nor *cut clay* (tester 38b, N4)."""
+        lemmatise = self.tools.lemmatise
+        heads = self._english_label_verbs()
+        for i, u in enumerate(units):
+            if u.title or u.gloss:
+                continue
+            named = self._english_keys(u.dense)
+            used = [v for v in dict.fromkeys(words(u.dense)) if v in heads]
+            if lemmatise is not None:
+                used += [v for w in words(u.dense) if (v := lemmatise(w, "en")) in heads and v not in used]
+            for verb in used:
+                unnamed = [j for j, keys in self._english_objects(verb) if not _names_any(keys, named)]
+                others = [
+                    k
+                    for k, v in enumerate(units)
+                    if v.is_phrase
+                    and not u.is_phrase
+                    and v.sentence == u.sentence
+                    and verb not in words(v.dense)
+                ]
+                if others and unnamed:  # (as `_gate_unnamed_objects_of`: another clause's own skill)
+                    elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
+                    unnamed = [j for j, e in zip(unnamed, elsewhere, strict=True) if e < scores[i, j]]
+                if unnamed:
+                    scores[i, unnamed] *= np.float32(self.unnamed_sense_weight)
+
+    def _english_label_verbs(self) -> dict[str, tuple[int, ...]]:
+        """English verb → the positions of the skills whose English label starts with it and has
+        other words, for the verbs heading at least `sense_verb_labels` labels ("cut", "use",
+        "operate"; "maintain" is upkeep's, `_gate_unnamed_objects`). A label's first word is a
+        verb where the same skill's Finnish label starts with an infinitive (`_INFINITIVE`): nouns
+        heading labels ("cloud computing", "cloud technologies") are not read as verbs; built once."""
+        cached: dict[str, tuple[int, ...]] | None = self.__dict__.get("english_label_verbs_")
+        if cached is None:
+            found: dict[str, list[int]] = {}
+            finnish = self.labels_.get("fi") or []
+            for j, label in enumerate(self.labels_.get("en") or []):
+                tokens = words(label) if label else []
+                # (a verb: the Finnish label of the same skill starts with an infinitive; "cloud
+                # computing", "java" head nouns' labels)
+                first = words(finnish[j])[:1] if j < len(finnish) and finnish[j] else []
+                if len(tokens) > 1 and first and _INFINITIVE.search(first[0]):
+                    found.setdefault(tokens[0], []).append(j)
+            cached = {
+                v: tuple(at)
+                for v, at in found.items()
+                if len(at) >= self.sense_verb_labels and v != "maintain"
+            }
+            self.__dict__["english_label_verbs_"] = cached
+        return cached
+
+    def _english_objects(self, verb: str) -> list[tuple[int, frozenset[str]]]:
+        """(skill position, `_english_keys` of the label's other words) of the skills whose English
+        label starts with `verb` (`_english_label_verbs`) and its object (not a preposition,
+        `_ENGLISH_PREPOSITIONS`, nor an adverb in -ly: "work in shifts", "advise on careers",
+        "work independently" say where, about what or how);
+        built on first use, per verb."""
+        built: dict[str, list[tuple[int, frozenset[str]]]] = self.__dict__.setdefault("english_objects_", {})
+        cached = built.get(verb)
+        if cached is None:
+            labels = self.labels_["en"]
+            cached = [
+                (j, keys)
+                for j in self._english_label_verbs().get(verb, ())
+                if words(labels[j])[1] not in _ENGLISH_PREPOSITIONS
+                and not words(labels[j])[1].endswith("ly")
+                and (keys := self._english_keys(" ".join(words(labels[j])[1:])))
+            ]
+            built[verb] = cached
+        return cached
+
+    def _english_keys(self, text: str) -> frozenset[str]:
+        """The content words of English `text` (lower case, hyphenated words split, three letters
+        or more, no function word) and their lemmas."""
+        lemmatise = self.tools.lemmatise
+        tokens = [p for w in words(text) for p in w.split("-") if len(p) >= 3 and p not in FUNCTION_WORDS]
+        if lemmatise is not None:
+            tokens += [lemmatise(w, "en") for w in tokens]
+        return frozenset(tokens)
+
+    def _sense_verbs(self) -> frozenset[str]:
+        """The Finnish verbs that head at least `sense_verb_labels` Finnish skill labels with words
+        after them ("leikata avaimia", "leikata kankaita", …: an infinitive, `_INFINITIVE`), apart
+        from those of `_OBJECT_VERBS` and of upkeep (read by their own rules); built once."""
+        cached: frozenset[str] | None = self.__dict__.get("sense_verbs_")
+        if cached is None:
+            own = {verb for _, verb, _ in _OBJECT_VERBS} | _UPKEEP_WORDS
+            cached = frozenset(
+                v
+                for v, at in self._label_verbs().items()
+                if len(at) >= self.sense_verb_labels and v not in own
+            )
+            self.__dict__["sense_verbs_"] = cached
+        return cached
+
+    def _label_verbs(self) -> dict[str, tuple[int, ...]]:
+        """Finnish verb → the positions of the skills whose Finnish label starts with it and has
+        words after it (an infinitive, `_INFINITIVE`: "leikata avaimia"); built once."""
+        cached: dict[str, tuple[int, ...]] | None = self.__dict__.get("label_verbs_")
+        if cached is None:
+            found: dict[str, list[int]] = {}
+            for j, label in enumerate(self.labels_.get("fi") or []):
+                tokens = words(label) if label else []
+                if len(tokens) > 1 and _INFINITIVE.search(tokens[0]):
+                    found.setdefault(tokens[0], []).append(j)
+            cached = {v: tuple(at) for v, at in found.items()}
+            self.__dict__["label_verbs_"] = cached
+        return cached
 
     def _gate_unnamed_objects_of(
         self,
@@ -3322,22 +3476,41 @@ class SkillRecognizer:
         cue: re.Pattern[str],
         verb: tuple[str, str] | None,
         weight: float,
+        *,
+        lemmas: bool = False,
     ) -> None:
         """`_gate_unnamed_objects` for the units `cue` finds and the skills of `verb` ((verb, its
-        noun's stem) in their Finnish label, `_objects_of`; None: ESCO's English "maintain …"), by
-        `weight`."""
+        noun's stem, "" for none) in their Finnish label, `_objects_of`; None: ESCO's English
+        "maintain …"), by `weight`. With `lemmas`, `cue` is searched in the lemmas of a unit's
+        embedded words (`_dense_lemmas`), else in those words, and a word the unit names of four
+        letters or more that is the head or first part of an object's word names it too
+        ("hoito" of "sairaanhoito", "palkka" of "palkkalista")."""
         maintained: list[tuple[int, frozenset[str]]] | None = None
+        read = self._dense_lemmas if lemmas else (lambda u: u.dense)
         for i, u in enumerate(units):
-            if u.title or u.gloss or not cue.search(u.dense):
+            if u.title or u.gloss or not cue.search(read(u)):
                 continue
-            if maintained is None:
+            if verb is not None and not verb[1]:  # (a verb of `_sense_verbs`: only the skills this
+                # unit scores at all, `_SENSE_FLOOR`; each label's object read once, `_label_object`)
+                maintained = [
+                    (j, keys)
+                    for j in self._label_verbs().get(verb[0], ())
+                    if scores[i, j] >= _SENSE_FLOOR and (keys := self._label_object(j))
+                ]
+            elif maintained is None:
                 maintained = self._objects_of(verb)
             named = self._object_keys(u.dense)
-            unnamed = [j for j, keys in maintained if not keys & named and not _in_compounds(keys, named)]
+            unnamed = [
+                j
+                for j, keys in maintained
+                if not keys & named
+                and not _in_compounds(keys, named)
+                and not (lemmas and (_in_compounds(named, keys) or _same_stem(keys, named)))
+            ]
             others = [
                 k
                 for k, v in enumerate(units)
-                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not cue.search(v.dense)
+                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not cue.search(read(v))
             ]
             if others and unnamed:  # (a whole sentence: what a clause of other work scores as high is its)
                 elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
@@ -3345,10 +3518,31 @@ class SkillRecognizer:
             if unnamed:
                 scores[i, unnamed] *= np.float32(weight)
 
-    def _object_keys(self, text: str) -> frozenset[str]:
-        """The content words of Finnish `text` as written (lower case), their lemmas and their
-        compound parts' lemmas (hyphenated words split too): "ICT-järjestelmien" → {"ict",
-        "järjestelmien", "järjestelmä", …}; words of upkeep itself and function words left out."""
+    def _label_object(self, j: int) -> frozenset[str]:
+        """`_object_keys` of the words after the verb of skill `j`'s Finnish label, those saying how
+        or where left out (`_NO_OBJECT`: "kuunnella aktiivisesti", "työskennellä ryhmässä"); empty
+        for none. Read once per skill, when a text first needs it."""
+        built: dict[int, frozenset[str]] = self.__dict__.setdefault("label_objects_", {})
+        keys = built.get(j)
+        if keys is None:
+            finnish = self.labels_.get("fi") or []
+            rest = [t for t in words(finnish[j])[1:] if not _NO_OBJECT.search(t)] if j < len(finnish) else []
+            # (unsplit, a fifteenth of the cost: a compound's part the text names is found by
+            # `_in_compounds` and `_same_stem`, "hoito" in "sairaanhoito")
+            keys = self._object_keys(" ".join(rest), split=False) if rest else frozenset()
+            built[j] = keys
+        return keys
+
+    def _dense_lemmas(self, unit: _Unit) -> str:
+        """The Finnish lemmas of `unit`'s embedded words, lower case, joined by spaces."""
+        lemmatise = self.tools.lemmatise
+        tokens = [w.lower() for w in words(unit.dense)]
+        return " ".join(lemmatise(w, "fi") for w in tokens) if lemmatise is not None else " ".join(tokens)
+
+    def _object_keys(self, text: str, *, split: bool = True) -> frozenset[str]:
+        """The content words of Finnish `text` as written (lower case), their lemmas and (with
+        `split`) their compound parts' lemmas (hyphenated words split too): "ICT-järjestelmien" →
+        {"ict", "järjestelmien", "järjestelmä", …}; words of upkeep itself and function words left out."""
         lemmatise = self.tools.lemmatise
         tokens: list[str] = []
         for word in words(text):
@@ -3357,7 +3551,7 @@ class SkillRecognizer:
                     tokens.append(part)
                     if lemmatise is not None:
                         tokens.append(lemmatise(part, "fi"))
-        if self.splitter_ is not None:
+        if split and self.splitter_ is not None:
             parts = [p for t in tokens for p in self.splitter_.split(t, known_too=True)]
             tokens += parts + ([lemmatise(p, "fi") for p in parts] if lemmatise is not None else [])
         return frozenset(
@@ -4245,6 +4439,56 @@ def _graduated_title(sentence: str, lang: str) -> str:
         return ""
     found = m.groupdict()
     return found.get("graduated") or found.get("examined") or ""
+
+
+def _same_stem(keys: frozenset[str], named: frozenset[str], letters: int = 6) -> bool:
+    """Whether a word of `keys` and one of `named` start with the same `letters` letters or more
+    ("erityistarpeita" and "erityistä"): Finnish forms and derivations of one stem."""
+    stems = {k[:letters] for k in keys if len(k) >= letters}
+    return any(n[:letters] in stems for n in named if len(n) >= letters)
+
+
+def _names_any(keys: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether `named` holds a word of `keys`, or one of four letters or more starts the other
+    ("lawn" and "lawns")."""
+    return bool(keys & named) or any(
+        len(short := min(k, n, key=len)) >= 4 and max(k, n, key=len).startswith(short)
+        for k in keys
+        for n in named
+    )
+
+
+_ENGLISH_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "with",
+        "for",
+        "to",
+        "at",
+        "from",
+        "about",
+        "under",
+        "within",
+        "into",
+        "of",
+        "by",
+        "as",
+        "out",
+        "up",
+    }
+)
+"""Words after an English label's verb that start no object (`SkillRecognizer._english_objects`)."""
+
+_SENSE_FLOOR = 0.2
+"""A skill of a verb of many senses scoring under this in a unit is not weighed there
+(`SkillRecognizer._gate_sense_verbs`): it is no candidate, and its label's object need not be read."""
+
+_NO_OBJECT = re.compile(r"(?:sti|ssa|ssä|lla|llä)$")
+"""Endings of a Finnish label's word after its verb that name no object: an adverb ("kuunnella
+aktiivisesti") or the inessive of a place ("työskennellä ryhmässä"); the elative and adessive are
+objects' cases too ("huolehtia puhtaudesta", "työskennellä hitsauslaitteilla")
+(`SkillRecognizer._gate_sense_verbs`)."""
 
 
 def _in_compounds(keys: frozenset[str], words_named: frozenset[str]) -> bool:
