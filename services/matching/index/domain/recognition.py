@@ -63,6 +63,7 @@ from .recognition_text import (
     is_boilerplate,
     is_structure_heading,
     phrases,
+    place_adverbials,
     readable,
     requirement_sentences_as_written,
     says_more,
@@ -92,6 +93,15 @@ from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
+
+PLACE_LEXICAL_FLOOR, PLACE_LEXICAL_RATIO = 0.2, 0.8
+"""A place's look-alike by its letters (`SkillRecognizer._demote_place_evidence`): the place's words
+alone match the skill at least this well (cosine of character n-grams), and the rest of the sentence
+less than this share of that."""
+PLACE_SCORE_FLOOR, PLACE_SCORE_RATIO = 0.15, 0.9
+"""A place's look-alike as read (`SkillRecognizer._demote_place_evidence`): of the skills the
+sentence scores at least the floor, those its place alone scores at least this share of the
+sentence's score."""
 
 DEFAULT_MIN_SCORE = 0.0
 """No cut-off by default: the recogniser ranks. Callers that want only confident suggestions pass
@@ -838,6 +848,17 @@ class SkillRecognizer:
         Off by default (session 35): it gained one sentence on the tuning and check sets each, but
         reads a workplace as a look-alike ("Kokki lounasravintolaan" → ravintola → *food science*,
         which moved a cook's match on a text ad; `test_match_one_reading.py`).
+    place_evidence_weight : multiplier of a sentence's score of a skill whose evidence is the
+        sentence's adverbial of place naming a workplace (`place_adverbials`: "på en mjölkgård",
+        "till daghemmet", "at the hospital", "synnytysosastolle") rather than its task
+        (`_demote_place_evidence`): a sentence about the work done at a place is read as that work,
+        and the place's look-alikes (*operate dairy farms*, *kindergarten school procedures*) fall
+        below the skills its verbs and objects name (issue 12, the crowding kind; session 39,
+        `crowd39`). 1.0: off.
+    place_evidence_dense : also the place's own reading by the model (one more short text embedded
+        per sentence naming a workplace; `_demote_place_evidence`), besides its letters. Off
+        (session 39): on the study sets it moved one more sentence up and lowered MRR on five, and
+        its CPU p95 per sentence rose 15–26 % on the Swedish sets (`recognition_ab`, paired).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -900,6 +921,8 @@ class SkillRecognizer:
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
+        place_evidence_weight: float = 0.85,
+        place_evidence_dense: bool = False,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -957,6 +980,8 @@ class SkillRecognizer:
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
         self.unknown_modifier_heads = unknown_modifier_heads
+        self.place_evidence_weight = place_evidence_weight
+        self.place_evidence_dense = place_evidence_dense
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -2497,7 +2522,48 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
+        if self.place_evidence_weight != 1.0:
+            self._demote_place_evidence(out, said, lang)
         return out, ruled, item_tops, said, qualified, lines
+
+    def _demote_place_evidence(self, out: np.ndarray, said: Sequence[str], lang: str) -> None:
+        """Multiply, in place, by `place_evidence_weight` the scores `out` (n_sentences, n_skills)
+        of the skills each sentence `said[i]` (as the text writes it, in `lang`) names only by its
+        adverbials of place that name a workplace (`place_adverbials`), not by its task. A skill is
+        the place's when, read alone (glossed, lexically: `PLACE_LEXICAL_FLOOR`), the place matches
+        it and the rest of the sentence matches it less (`PLACE_LEXICAL_RATIO` of the place's
+        score), or (`place_evidence_dense`) when the place alone, read as a unit is, scores it at
+        least `PLACE_SCORE_RATIO` of the sentence's score (of at least `PLACE_SCORE_FLOOR`).
+        "Klienten har jobbat på mjölkgård i Oravais, mjölkning med robot och utfodring av kor går
+        bra.": *process dairy farm products*, *dairy products* fall below *milk animals*; "Kätilö
+        synnytysosastolle: … vastasyntyneen tarkistus": *childbirth* below *examine the new-born
+        infant* (the study sets' crowding kind, sv38)."""
+        weight = np.float32(self.place_evidence_weight)
+        dense_weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
+        dense = self.place_evidence_dense and self.dense_ is not None and dense_weight > 0
+        for position, sentence in enumerate(said):
+            spans = place_adverbials(sentence, lang)
+            if not spans or position >= len(out):
+                continue
+            place = " ".join(sentence[a:b] for a, b in spans)
+            rest = sentence
+            for a, b in reversed(spans):
+                rest = rest[:a] + " " + rest[b:]
+            if not re.search(r"[^\W\d_]", rest):
+                continue  # (the place is all the sentence says)
+            glossed = self._glossed(place, lang)
+            alone, others = self._lexical(
+                [self._lexical_text(glossed, lang), self._lexical_text(self._glossed(rest, lang), lang)]
+            )
+            row = out[position]
+            theirs = (alone >= PLACE_LEXICAL_FLOOR) & (others < PLACE_LEXICAL_RATIO * alone)
+            if dense:
+                text = self._dense_text(glossed, lang)
+                vector = self._vectors([text])[text][None, :]
+                read = (1.0 - dense_weight) * self._lexical([self._lexical_text(glossed, lang)], lang)[0]
+                read += dense_weight * self._dense_scores(vector, lang)[0]
+                theirs |= (row >= PLACE_SCORE_FLOOR) & (read >= PLACE_SCORE_RATIO * row)
+            row[theirs] *= weight
 
     def _unnamed_specialties(self, text: str) -> frozenset[int]:
         """Positions of the skills of `_SPECIALTIES` whose cue `text` does not name: a cleaner's
