@@ -2457,7 +2457,13 @@ class SkillRecognizer:
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
-        scores = self._lexical([u.lexical for u in units], lang)
+        # (the places' and the rest's letters in the same product as the units': `_demote_place_evidence`)
+        places = self._places(said, lang) if self.place_evidence_weight != 1.0 else []
+        scores = self._lexical(
+            [u.lexical for u in units] + [t for _, _, *texts in places for t in texts], lang
+        )
+        place_rows = scores[len(units) :]
+        scores = scores[: len(units)]
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
@@ -2522,28 +2528,18 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        if self.place_evidence_weight != 1.0:
-            self._demote_place_evidence(out, said, lang)
+        if places:
+            self._demote_place_evidence(out, places, place_rows, lang)
         return out, ruled, item_tops, said, qualified, lines
 
-    def _demote_place_evidence(self, out: np.ndarray, said: Sequence[str], lang: str) -> None:
-        """Multiply, in place, by `place_evidence_weight` the scores `out` (n_sentences, n_skills)
-        of the skills each sentence `said[i]` (as the text writes it, in `lang`) names only by its
-        adverbials of place that name a workplace (`place_adverbials`), not by its task. A skill is
-        the place's when, read alone (glossed, lexically: `PLACE_LEXICAL_FLOOR`), the place matches
-        it and the rest of the sentence matches it less (`PLACE_LEXICAL_RATIO` of the place's
-        score), or (`place_evidence_dense`) when the place alone, read as a unit is, scores it at
-        least `PLACE_SCORE_RATIO` of the sentence's score (of at least `PLACE_SCORE_FLOOR`).
-        "Klienten har jobbat på mjölkgård i Oravais, mjölkning med robot och utfodring av kor går
-        bra.": *process dairy farm products*, *dairy products* fall below *milk animals*; "Kätilö
-        synnytysosastolle: … vastasyntyneen tarkistus": *childbirth* below *examine the new-born
-        infant* (the study sets' crowding kind, sv38)."""
-        weight = np.float32(self.place_evidence_weight)
-        dense_weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
-        dense = self.place_evidence_dense and self.dense_ is not None and dense_weight > 0
+    def _places(self, said: Sequence[str], lang: str) -> list[tuple[int, str, str, str]]:
+        """For each sentence of `said` (as the text writes it, in `lang`) that names a workplace in
+        an adverbial of place (`place_adverbials`) and says more besides: (its position, the
+        places glossed, the places' lexical text, the rest's lexical text) (`_demote_place_evidence`)."""
+        out = []
         for position, sentence in enumerate(said):
             spans = place_adverbials(sentence, lang)
-            if not spans or position >= len(out):
+            if not spans:
                 continue
             place = " ".join(sentence[a:b] for a, b in spans)
             rest = sentence
@@ -2552,16 +2548,43 @@ class SkillRecognizer:
             if not re.search(r"[^\W\d_]", rest):
                 continue  # (the place is all the sentence says)
             glossed = self._glossed(place, lang)
-            alone, others = self._lexical(
-                [self._lexical_text(glossed, lang), self._lexical_text(self._glossed(rest, lang), lang)]
+            out.append(
+                (
+                    position,
+                    glossed,
+                    self._lexical_text(glossed, lang),
+                    self._lexical_text(self._glossed(rest, lang), lang),
+                )
             )
+        return out
+
+    def _demote_place_evidence(
+        self, out: np.ndarray, places: Sequence[tuple[int, str, str, str]], rows: np.ndarray, lang: str
+    ) -> None:
+        """Multiply, in place, by `place_evidence_weight` the scores `out` (n_sentences, n_skills)
+        of the skills a sentence names only by its adverbials of place that name a workplace
+        (`place_adverbials`), not by its task. `places`: per such sentence (position, the places
+        glossed, their lexical text, the rest's), `_places`; `rows` (2 × len(places), n_skills):
+        the lexical scores of those two texts in turn, in `lang`. A skill is the place's when the
+        place's words alone match it (at least `PLACE_LEXICAL_FLOOR`) and the rest of the sentence
+        less (under `PLACE_LEXICAL_RATIO` of that), or (`place_evidence_dense`) when the place
+        alone, read as a unit is, scores it at least `PLACE_SCORE_RATIO` of the sentence's score
+        (of at least `PLACE_SCORE_FLOOR`). "Klienten har jobbat på mjölkgård i Oravais, mjölkning
+        med robot och utfodring av kor går bra.": *process dairy farm products* and *dairy
+        products* fall below *milk animals*; "Kätilö synnytysosastolle: … vastasyntyneen
+        tarkistus": *childbirth* below *examine the new-born infant* (the study sets' crowding
+        kind, sv38)."""
+        weight = np.float32(self.place_evidence_weight)
+        dense_weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
+        dense = self.place_evidence_dense and self.dense_ is not None and dense_weight > 0
+        for k, (position, glossed, _, _) in enumerate(places):
+            alone, others = rows[2 * k], rows[2 * k + 1]
             row = out[position]
             theirs = (alone >= PLACE_LEXICAL_FLOOR) & (others < PLACE_LEXICAL_RATIO * alone)
             if dense:
                 text = self._dense_text(glossed, lang)
                 vector = self._vectors([text])[text][None, :]
-                read = (1.0 - dense_weight) * self._lexical([self._lexical_text(glossed, lang)], lang)[0]
-                read += dense_weight * self._dense_scores(vector, lang)[0]
+                read = (1.0 - dense_weight) * alone + dense_weight * self._dense_scores(vector, lang)[0]
                 theirs |= (row >= PLACE_SCORE_FLOOR) & (read >= PLACE_SCORE_RATIO * row)
             row[theirs] *= weight
 
