@@ -24,6 +24,11 @@ differences to IDF-cosine (± s.e.), and the mean make-up of each ranker's top 1
 occupation names: label and current job both, label only (working elsewhere), current job only
 (labelled with another occupation), a relative of the same ISCO-08 unit group under the recruiter's
 reading (relevance 2), anyone else; and the ideal top 10's make-up under the recruiter's reading.
+With ``engine`` and ``told`` both run, per skills / sparse variant the vacancies split by the
+engine's most probable vacancy occupation (the true one, a relative of its unit group, another;
+`inference_split`): their count, the truth's mean probability, both rankers' NDCG@10 under the
+recruiter's reading and the group's share of the mean loss; and the inference's calibration (mean
+top-1 probability against the share of vacancies whose top-1 is the truth).
 Tuning half only (`--tune`): the report half is the lead's, measured once.
 """
 
@@ -126,6 +131,42 @@ RANKERS: dict[str, Callable[[Taxonomy, rq.Prepared], rq.Ranker]] = {
 }
 
 
+def inference_split(
+    taxonomy: Taxonomy, p: rq.Prepared, variant: str, engine: np.ndarray, told: np.ndarray
+) -> list[str]:
+    """Lines of `engine`'s loss against `told` ((n_vacancies,) NDCG@10 of a variant under one
+    reading) split by the engine's most probable occupation of each vacancy (its query's target):
+    the truth, a relative of the truth's ISCO-08 unit group, another; and the calibration line."""
+    space = rq.MatchingEngine(
+        taxonomy, rq.MUNICIPALITIES, RankingParams(), clock=lambda: rq.REFERENCE_DAY, titles=p.titles
+    )
+    space.bulk_load(p.data.candidates[:1])  # the vacancy's occupation reading needs no pool
+    group, truth, top1 = [], [], []
+    for v, o in zip(p.vacancies[variant], p.data.vacancy_occupations, strict=True):
+        target = space.prepare(v).query.target
+        if target is None:
+            raise ValueError(f"no occupation reading for a {variant} vacancy")
+        best, own = int(np.argmax(target)), taxonomy.occupation_index[o]
+        unit = taxonomy.occupation_isco(taxonomy.occupation_uris[best]) == taxonomy.occupation_isco(o)
+        group.append(0 if best == own else 1 if unit else 2)
+        truth.append(float(target[own]))
+        top1.append(float(target[best]))
+    g, t = np.asarray(group), np.asarray(truth)
+    lines = []
+    for k, name in enumerate(("the true one", "a relative of its unit group", "another")):
+        m = g == k
+        if m.any():
+            lines.append(
+                f"  {variant}: most probable {name}: {int(m.sum())} vacancies, P(truth) {t[m].mean():.3f}, "
+                f"engine {engine[m].mean():.3f}, told {told[m].mean():.3f}, "
+                f"loss x share {(told[m] - engine[m]).sum() / len(g):.3f}"
+            )
+    lines.append(
+        f"  {variant}: mean top-1 probability {np.mean(top1):.3f}, top-1 is the truth {np.mean(g == 0):.3f}"
+    )
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -192,6 +233,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(
                 f"{name:11s} {variant:10s} {cell}  top 10: " + " / ".join(f"{x:.2f}" for x in mix), flush=True
             )
+    if "engine" in scores and "told" in scores:
+        print("the recruiter's reading by the engine's reading of the vacancy's occupation:")
+        for variant in ("skills", "sparse"):
+            engine, told = scores["engine"][variant][1], scores["told"][variant][1]
+            for line in inference_split(taxonomy, p, variant, engine, told):
+                print(line, flush=True)
 
 
 if __name__ == "__main__":

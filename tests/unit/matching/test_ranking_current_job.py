@@ -32,3 +32,23 @@ def test_the_oracle_puts_the_vacancys_whole_occupation_on_the_truth_and_then_let
     assert q.target is not None and q.target[plater] == 1.0 and q.target.sum() == 1.0
     assert q.kind == "few-skills" and q.occupation == -1  # still posted as skills, not named
     assert query_module.vacancy_target is real
+
+
+def test_the_loss_is_split_by_the_vacancys_occupation_as_the_engine_reads_it(taxonomy) -> None:
+    from benchmarks import ranking_quality as rq
+    from benchmarks.ranking_families import VARIANTS, Labelled
+
+    from .conftest import candidate
+
+    people = [candidate("c0", {"s:weld": "basic"}), candidate("c1", {"s:cook": "basic"})]
+    welder = vacancy(essential=("s:weld", "s:mig", "s:blue", "s:safety"))  # the welder's own profile
+    data = Labelled(people, ["o:welder", "o:cook"], {}, [], ["o:welder", "o:cook"])
+    p = rq.Prepared(data, {key: [welder, welder] for key in VARIANTS}, [])
+    engine, told = np.asarray([0.5, 0.2]), np.asarray([1.0, 1.0])
+    lines = rcj.inference_split(taxonomy, p, "skills", engine, told)
+    # the first is read as the welder it is, the second (a cook's vacancy listing a welder's skills) as another
+    assert lines[0].startswith("  skills: most probable the true one: 1 vacancies")
+    assert "engine 0.500, told 1.000, loss x share 0.250" in lines[0]
+    assert lines[1].startswith("  skills: most probable another: 1 vacancies")
+    assert "loss x share 0.400" in lines[1]
+    assert lines[-1].endswith("top-1 is the truth 0.500")
