@@ -506,9 +506,12 @@ def run(
         if as_recruiter:
             recruited[fam.name] = as_recruiter
         for variant in VARIANTS:
-            log(f"{fam.name:16s} {variant:10s} " + _cells(per, rankers, variant))
+            log(f"{fam.name:16s} {variant:10s} " + _cells(per, list(rankers), variant))
             if as_recruiter:
-                log(f"  label or current job: {fam.name} {variant} " + _cells(as_recruiter, rankers, variant))
+                log(
+                    f"  label or current job: {fam.name} {variant} "
+                    + _cells(as_recruiter, list(rankers), variant)
+                )
         log(f"  ({time.time() - t:.0f}s)")
     return results, pairs, recruited
 
