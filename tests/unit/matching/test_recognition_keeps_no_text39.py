@@ -8,54 +8,12 @@ lemmas); the encoder keeps no text's token pieces.
 
 from __future__ import annotations
 
-import gc
 import secrets
-import types
-from collections.abc import Iterator
 
 import pytest
 
 from services.matching.index.domain.text_digests import DigestMemo, text_digest
-
-
-def _reachable(root: object) -> Iterator[object]:
-    """Every object reachable from `root` through containers, instances and caches (an
-    `functools.lru_cache` wrapper's dictionary included), not through modules, classes or
-    functions' globals (the test's own source holds its sentence)."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        obj = stack.pop()
-        if id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        yield obj
-        if isinstance(obj, types.ModuleType | type | types.FunctionType | types.CodeType | types.FrameType):
-            continue
-        if isinstance(obj, types.MethodType):
-            stack.append(obj.__self__)
-            continue
-        stack.extend(gc.get_referents(obj))
-
-
-def _holding(root: object, marker: str, pieces: tuple[int, ...] | None = None) -> list[object]:
-    """The strings and bytes reachable from `root` that contain `marker` (any case), and the
-    sequences of ints equal to `pieces`."""
-    lowered = marker.lower()
-    found = []
-    for obj in _reachable(root):
-        if isinstance(obj, str) and lowered in obj.lower():
-            found.append(obj)
-        elif isinstance(obj, bytes) and lowered.encode() in obj.lower():
-            found.append(obj)
-        elif (
-            pieces is not None
-            and isinstance(obj, tuple | list)
-            and len(obj) == len(pieces)
-            and tuple(obj) == pieces
-        ):
-            found.append(obj)
-    return found
+from tests.helpers import objects_holding as _holding
 
 
 def _cv_sentence() -> tuple[str, str]:
