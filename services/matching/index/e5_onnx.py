@@ -169,15 +169,20 @@ class Tokenizer:
         self.table = model.normalisation
 
     def content(self, text: str) -> list[int]:
-        """Piece ids of `text`, without `<s>`/`</s>`."""
+        """Piece ids of `text`, without `<s>`/`</s>`. A word the text repeats is segmented once
+        (a list of 2,000 items of three words: `recognition_cost`), remembered for this call only."""
         s = text.translate(self.table)
         while "  " in s:
             s = s.replace("  ", " ")
         if not s.startswith(" "):
             s = " " + s
         out: list[int] = []
+        segmented: dict[str, tuple[int, ...]] = {}
         for w in s.split(" ")[1:]:
-            out.extend(self._word(META + w))
+            pieces = segmented.get(w)
+            if pieces is None:
+                pieces = segmented[w] = self._word(META + w)
+            out.extend(pieces)
         return out
 
     def _word(self, w: str) -> tuple[int, ...]:
