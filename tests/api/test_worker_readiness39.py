@@ -65,3 +65,60 @@ def readiness_names_a_silent_consumer(app, consumers: set[str]) -> None:  # type
     worker_heartbeat(engine, silent, instance="worker-2:78", clock=clock).beat(1, 0)  # restarted
     check = client.get("/health/ready").json["checks"]["workers"]
     assert check["ok"] is True and check["workers"][silent]["instance"] == "worker-2:78"
+
+
+def test_matchings_readiness_hears_its_workers_consumers_and_its_own_index_feed(database_url, tmp_path):
+    """The index feed runs in the web process itself (every process reads every partition): its beats
+    are that process's, kept in memory; the team's consumers run in the worker and beat to the database."""
+    from unittest import mock
+
+    from services.matching import app as app_module
+    from services.matching.config import Settings
+    from services.matching.index.domain import engine as engine_module
+    from services.matching.index.feed import IndexFeed
+    from tests.api import matching_world as world
+    from tests.api.databases import migrated
+    from tests.helpers import MATCHING_KEY, common_settings
+
+    settings = Settings(
+        common=common_settings("matching", migrated(database_url, "matching")),
+        cache_dir=world.REPO_ROOT / ".cache" / "matching",
+        start_feed=True,
+        index_snapshot_dir=tmp_path / "snapshots",
+        record_key=MATCHING_KEY,
+    )
+    with (
+        mock.patch.object(app_module, "load_taxonomy", world._taxonomy),
+        mock.patch.object(app_module, "load_recognizer", world._recognizer),
+        mock.patch.object(app_module, "load_title_reader", world._title_reader),
+        mock.patch.object(engine_module, "build_skill_space", world._skill_space),
+        mock.patch.object(
+            IndexFeed, "start", lambda self: None
+        ),  # no broker here: the feed's polls are faked
+    ):
+        app = app_module.create_app(settings, testing=True, clock=world.Clock())
+    clock = with_clock(app)
+    feed = app.extensions["kohtaanto.matching.feed"]
+    feed.heartbeat.clock = clock
+    client = app.test_client()
+    limit = app.extensions["kohtaanto.workers"].max_silence_s
+    check = client.get("/health/ready").json["checks"]["workers"]
+    assert set(check["workers"]) == {
+        "matching.paths",
+        "matching.ratings",
+        "matching.erasure",
+        "matching.index",
+    }
+
+    engine = app.extensions["kohtaanto.engine"]
+    for name in ("matching.paths", "matching.ratings", "matching.erasure"):
+        worker_heartbeat(engine, name, instance="worker-1:77", clock=clock).beat(1, 0)
+    feed.heartbeat.beat(6, 0)  # a poll of the feed, holding both topics' partitions
+    clock.now += timedelta(seconds=limit + 1)
+    for name in ("matching.paths", "matching.ratings", "matching.erasure"):
+        worker_heartbeat(engine, name, instance="worker-1:77", clock=clock).beat(1, 0)
+    check = client.get("/health/ready").json["checks"]["workers"]
+    assert check["ok"] is False and "matching.index" in check["reason"], "the feed stopped polling"
+    assert [name for name, w in check["workers"].items() if not w["ok"]] == ["matching.index"]
+    feed.heartbeat.beat(6, 0)
+    assert client.get("/health/ready").json["checks"]["workers"]["ok"] is True
