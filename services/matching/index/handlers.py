@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import CvTitles, NamedWork, named_work
+from services.matching.index.domain.cv_lines import NamedWork, named_work
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -165,7 +165,6 @@ class MatchingHandlers:
         self.org_regions = org_regions
         self.home_regions: Mapping[str, str] = home_regions or {}
         self.availability_window_days = availability_window_days
-        self._cv_titles: dict[int, CvTitles] = {}  # the CV lines' title reader of the loaded recogniser
         self._scopes: dict[frozenset[str], frozenset[str]] = {}
 
     # -- who sees whom -----------------------------------------------------------------------------
@@ -392,16 +391,7 @@ class MatchingHandlers:
         recognizer = self.state.recognizer
         if recognizer is None:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
-        titles = self._cv_titles.get(id(recognizer))
-        if titles is None:  # (built once per recogniser: any ESCO label, fi/sv/en; tester 38b, N1/N2)
-            tables = recognizer.occupation_taxonomy_.tables
-            titles = CvTitles(
-                tables.occupation_labels,
-                tables.occupation_alt_labels,
-                recognizer.occupation_uris_,
-                recognizer.tools.lemmatise,
-            )
-            self._cv_titles = {id(recognizer): titles}
+        titles = recognizer.cv_titles()  # (any ESCO label, fi/sv/en; built with the recogniser at load)
 
         def occupations(s: str) -> Sequence[str]:
             language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
