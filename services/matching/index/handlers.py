@@ -13,10 +13,13 @@ was already hired or rejected for a vacancy, which vacancies are shortage roles)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
+
+from babel.dates import get_month_names
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
@@ -91,6 +94,25 @@ class NoTeamRecords:
 
 OrgKind = Callable[[str], str | None]
 OrgRegions = Callable[[str], Collection[str]]
+
+
+@functools.cache
+def month_words() -> dict[str, int]:
+    """Month names a CV writes in fi, sv and en, lower case → 1–12, from CLDR through Babel: the
+    wide names in their format and stand-alone forms ("maaliskuuta", "maaliskuu", "mars", "March")
+    and the Swedish and English abbreviations without their dot ("aug", "Aug"); Finnish
+    abbreviations ("kesä", also summer) are left out (`cv_periods.period_of` reads the Finnish
+    names in any case)."""
+    words: dict[str, int] = {}
+    for lang in ("fi", "sv", "en"):
+        widths: tuple[Literal["wide", "abbreviated"], ...] = (
+            ("wide",) if lang == "fi" else ("wide", "abbreviated")
+        )
+        for width in widths:
+            for context in ("format", "stand-alone"):  # ("maaliskuuta", "maaliskuu")
+                for month, name in get_month_names(width, context, locale=lang).items():
+                    words.setdefault(str(name).lower().rstrip("."), int(month))
+    return words
 
 
 def unregistered(_org: str) -> str | None:
@@ -397,7 +419,7 @@ class MatchingHandlers:
             language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
             return titles(s, language, recognizer.occupations_in(s, language))
 
-        found = named_work(parts, occupations, self.today().year)
+        found = named_work(parts, occupations, self.today(), months=month_words())
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
 
     def essential_of(
