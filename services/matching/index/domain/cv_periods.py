@@ -60,6 +60,7 @@ _SEP = re.compile(
     re.I,
 )
 """Between a span's two ends: "2015–2019", "2015 - 2019", "2015 to 2019", "2015 till 2019"."""
+_BETWEEN = re.compile(r"\b(?:between|mellan)\s*$", re.I)
 _SINCE_BEFORE = re.compile(
     r"\b(?:sedan|since|from|från|fr\.\s*o\.\s*m\.?|vuodesta|alkaen|starting)\s*$", re.I
 )
@@ -145,9 +146,9 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
             and i + 1 < len(points)
             and not sentence[p.end : points[i + 1].start].strip()
         ):
-            sep = re.match(
-                r"\s*", after
-            )  # "vuodesta 2010 vuoteen 2015" (read at "vuoteen"), "2010:stä 2015:een"
+            sep = re.match(r"\s*", after)  # "2010:stä 2015:een", "maaliskuusta 2015 elokuuhun 2019"
+        if sep is None and _BETWEEN.search(sentence[: p.start]):  # "between 2015 and 2019", "mellan … och …"
+            sep = re.match(r"\s+(?:and|och|ja)\s+", after, re.I)
         if sep is not None:
             rest = p.end + sep.end()
             tail = sentence[rest:]
