@@ -44,6 +44,7 @@ import scipy.sparse as sp
 from threadpoolctl import ThreadpoolController
 
 from .char_hashing import CharHasher, normalize_rows_l2
+from .cv_lines import CvTitles
 from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -1242,7 +1243,8 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`); and a CV line's title reader
+        (`cv_titles`: the first `context: cv` request built it, cvyears39). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1259,6 +1261,7 @@ class SkillRecognizer:
         self._objects_of(None)
         for _, verb, noun in _OBJECT_VERBS:
             self._objects_of((verb, noun))
+        self.cv_titles()
         _blas()
         return self
 
@@ -1425,6 +1428,20 @@ class SkillRecognizer:
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
         self.english_titles_: re.Pattern[str] | None = None
+        self.cv_titles_: CvTitles | None = None  # (`cv_titles`)
+
+    def cv_titles(self) -> CvTitles:
+        """The reader of a CV line's occupation titles (`cv_lines.CvTitles`: any ESCO preferred or
+        alternative label in the line's language, per language, unlike `_titles`' map over all
+        languages), over this recogniser's occupations and Finnish lemmatiser; built by
+        `build_first_use` at load (about 0.3 CPU-s) or on first use, and held by the recogniser
+        itself, so a CV request never builds it nor reads another recogniser's."""
+        if self.cv_titles_ is None:
+            t = self.occupation_taxonomy_.tables
+            self.cv_titles_ = CvTitles(
+                t.occupation_labels, t.occupation_alt_labels, self.occupation_uris_, self.tools.lemmatise
+            )
+        return self.cv_titles_
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
