@@ -44,6 +44,7 @@ import scipy.sparse as sp
 from threadpoolctl import ThreadpoolController
 
 from .char_hashing import CharHasher, normalize_rows_l2
+from .cv_lines import CvTitles
 from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -92,6 +93,7 @@ from .recognition_text import (
 from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
+from .text_digests import DigestMemo, text_digest
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
 
 PLACE_LEXICAL_FLOOR, PLACE_LEXICAL_RATIO = 0.2, 0.8
@@ -1266,7 +1268,8 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`); and a CV line's title reader
+        (`cv_titles`: the first `context: cv` request built it, cvyears39). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1283,6 +1286,7 @@ class SkillRecognizer:
         self._objects_of(None)
         for _, verb, noun in _OBJECT_VERBS:
             self._objects_of((verb, noun))
+        self.cv_titles()
         _blas()
         return self
 
@@ -1439,7 +1443,7 @@ class SkillRecognizer:
         self.occupation_vectors_: np.ndarray | None = None  # (`set_occupation_vectors`)
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
+        self.label_bigrams_: dict[bytes, list[tuple[int, str]]] = {}  # (`_label_bigrams`, by digest)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.siblings_: dict[
             tuple[int, ...], list[tuple[tuple[str, ...], np.ndarray]]
@@ -1449,6 +1453,20 @@ class SkillRecognizer:
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
         self.english_titles_: re.Pattern[str] | None = None
+        self.cv_titles_: CvTitles | None = None  # (`cv_titles`)
+
+    def cv_titles(self) -> CvTitles:
+        """The reader of a CV line's occupation titles (`cv_lines.CvTitles`: any ESCO preferred or
+        alternative label in the line's language, per language, unlike `_titles`' map over all
+        languages), over this recogniser's occupations and Finnish lemmatiser; built by
+        `build_first_use` at load (about 0.3 CPU-s) or on first use, and held by the recogniser
+        itself, so a CV request never builds it nor reads another recogniser's."""
+        if self.cv_titles_ is None:
+            t = self.occupation_taxonomy_.tables
+            self.cv_titles_ = CvTitles(
+                t.occupation_labels, t.occupation_alt_labels, self.occupation_uris_, self.tools.lemmatise
+            )
+        return self.cv_titles_
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1651,10 +1669,11 @@ class SkillRecognizer:
         worked as a practical nurse"), not ESCO's English labels: an English title word is often
         an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
         set's MRR 0.007). Remembered for the most recent 1,024 texts (a one-sentence text is read
-        as the whole and as its sentence)."""
+        as the whole and as its sentence), by the texts' keyed digests (`text_digests`: no text is
+        kept)."""
         remembered = getattr(self, "occupations_in_", None)
         if remembered is None:
-            remembered = self.occupations_in_ = functools.lru_cache(maxsize=1024)(self._find_occupations)
+            remembered = self.occupations_in_ = DigestMemo(self._find_occupations, 1024)
         return remembered(text, lang)
 
     def _find_occupations(self, text: str, lang: str | None) -> tuple[str, ...]:
@@ -2222,8 +2241,9 @@ class SkillRecognizer:
         pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
         if not pairs:
             return None
-        if pairs in self.lookalikes_:
-            return self.lookalikes_[pairs]
+        key = ("coordinated", text_digest(repr(pairs)))  # (words of the text: kept as a digest only)
+        if key in self.lookalikes_:
+            return self.lookalikes_[key]
         found = sorted(
             {
                 j
@@ -2234,15 +2254,17 @@ class SkillRecognizer:
         )
         out = np.asarray(found, dtype=np.int64) if found else None
         if len(self.lookalikes_) < 4096:
-            self.lookalikes_[pairs] = out
+            self.lookalikes_[key] = out
         return out
 
     def _label_bigrams(self, first: str) -> list[tuple[int, str]]:
         """(label position, the word after `first`) for every word `first` (lower case) of an
         English label that another word follows (`words`), in label order; cached per word. Only
         the labels holding `first` are read (`_lines_holding`): building the table of every
-        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words."""
-        found = self.label_bigrams_.get(first)
+        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words. Kept
+        by the word's keyed digest (`first` is a word of the text read)."""
+        key = text_digest(first)
+        found = self.label_bigrams_.get(key)
         if found is None:
             joined, starts, labels = self._label_lines()
             found = [
@@ -2252,7 +2274,7 @@ class SkillRecognizer:
                 if a == first
             ]
             if len(self.label_bigrams_) < 65536:
-                self.label_bigrams_[first] = found
+                self.label_bigrams_[key] = found
         return found
 
     def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
@@ -3583,7 +3605,8 @@ class SkillRecognizer:
     def _verbs_in(self, word: str) -> tuple[str, ...]:
         """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
         (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
-        remembered for the most recent 65,536 words."""
+        remembered for the most recent 65,536 words by their keyed digests (`text_digests`: no
+        word of a text is kept)."""
         return self.verbs_in_(word)
 
     def _find_verbs(self, word: str) -> tuple[str, ...]:
@@ -3907,7 +3930,7 @@ class SkillRecognizer:
         }
         vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
-        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
+        self.verbs_in_ = DigestMemo(self._find_verbs, 65536)
 
     def _vectorizer(self) -> CharHasher:
         return CharHasher(self.ngram_range, self.n_features)
@@ -5514,29 +5537,36 @@ def _blas() -> ThreadpoolController:
 
 
 class _VectorCache:
-    """A bounded map text → embedding, least recently used first out, safe across threads."""
+    """A bounded map text → embedding, least recently used first out, safe across threads, keyed
+    by the texts' keyed digests (`text_digests.text_digest`): it holds no text (a CV sentence with
+    a name or a diagnosis is not kept in memory; erase39)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        keys = {t: text_digest(t) for t in texts}
         with self._lock:
-            found = {t: self._items[t] for t in texts if t in self._items}
+            found = {t: self._items[k] for t, k in keys.items() if k in self._items}
             for t in found:
-                self._items.move_to_end(t)
+                self._items.move_to_end(keys[t])
         return found
 
     def put_many(self, vectors: Mapping[str, np.ndarray]) -> None:
         if self.size <= 0:
             return
         with self._lock:
-            self._items.update(vectors)
-            for t in vectors:
-                self._items.move_to_end(t)
+            for t, vector in vectors.items():
+                key = text_digest(t)
+                self._items[key] = vector
+                self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 _Lines = tuple[str, np.ndarray, list[str]]
