@@ -9,9 +9,11 @@ a comma), in English ("<Title> at a workplace in Tampere 2014-2021.", "Worked as
 Tampere 2014-2021.") and Finnish ("<Title> Tampereella 2014-2021.", and for a one-word title ending
 in a vowel "Työskentelin <title>na Tampereella 2014-2021."), and counts the lines whose
 `work_history` rows (`MatchingHandlers.work_named`'s reading: `cv_lines.named_work` over the
-recogniser's `occupations_in` with `cv_lines.CvTitles`) include that occupation. `--before`
-reads with `occupations_in` alone (the reading before `cvfix38`). No held-out data is read: the
-lines are built from the taxonomy.
+recogniser's `occupations_in` with `cv_lines.CvTitles`) include that occupation, and (column
+`period`, since cvyears39) the share whose row for it is one a profile takes as it is with the
+line's period (7 years, ended 2021: `cv_lines.profile_rows`). `--before` reads with
+`occupations_in` alone (the reading before `cvfix38`). No held-out data is read: the lines are
+built from the taxonomy.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ def cv_lines_of(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    from services.matching.index.domain.cv_lines import CvTitles, named_work
+    from datetime import date
+
+    from services.matching.index.domain.cv_lines import named_work, profile_rows
+    from services.matching.index.handlers import month_words
     from services.matching.index.reference import load_recognizer, load_taxonomy
 
     parser = argparse.ArgumentParser(
@@ -60,12 +65,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
     t = taxonomy.tables
-    titles = CvTitles(
-        t.occupation_labels, t.occupation_alt_labels, t.occupation_uris, recognizer.tools.lemmatise
-    )
+    titles = recognizer.cv_titles()
+    today = date.today()
     n = len(t.occupation_uris)
     step = max(1, n // args.sample)
-    counts: dict[tuple[str, str], list[int]] = {}
+    counts: dict[tuple[str, str], list[int]] = {}  # [right occupation, right row, lines]
     for o in range(0, n, step)[: args.sample]:
         for lang, kind, line in cv_lines_of(t.occupation_labels, t.occupation_alt_labels, o):
             read: Callable[[str], Sequence[str]]
@@ -73,17 +77,21 @@ def main(argv: Sequence[str] | None = None) -> None:
                 read = lambda s, lang=lang: recognizer.occupations_in(s, lang)  # noqa: E731
             else:
                 read = lambda s, lang=lang: titles(s, lang, recognizer.occupations_in(s, lang))  # noqa: E731
-            rows = named_work([line], read, 2026)
-            c = counts.setdefault((lang, kind), [0, 0])
+            rows = named_work([line], read, today, months=month_words())
+            c = counts.setdefault((lang, kind), [0, 0, 0])
             c[0] += any(r.uri == t.occupation_uris[o] for r in rows)
-            c[1] += 1
+            c[1] += any(
+                r.uri == t.occupation_uris[o] and (r.years, r.ended_year) == (7, 2021)
+                for r in profile_rows(rows)
+            )
+            c[2] += 1
             if args.misses and not any(r.uri == t.occupation_uris[o] for r in rows):
                 print("miss", lang, kind, line, [r.uri[-8:] for r in rows])
-    for (lang, kind), (right, total) in sorted(counts.items()):
-        print(f"{lang}\t{kind}\t{right}/{total}\t{right / total:.3f}")
-    right = sum(c[0] for c in counts.values())
-    total = sum(c[1] for c in counts.values())
-    print(f"all\t\t{right}/{total}\t{right / total:.3f}")
+    print("lang\tlabel\toccupation\t\tperiod")
+    for (lang, kind), (right, period, total) in sorted(counts.items()):
+        print(f"{lang}\t{kind}\t{right}/{total}\t{right / total:.3f}\t{period / total:.3f}")
+    right, period, total = (sum(c[i] for c in counts.values()) for i in range(3))
+    print(f"all\t\t{right}/{total}\t{right / total:.3f}\t{period / total:.3f}")
 
 
 if __name__ == "__main__":

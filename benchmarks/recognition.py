@@ -152,6 +152,16 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   machine operators), exact ESCO skills only, written before reading the other sets or the recogniser; measured
   twice, totals only, by the lead (``--sets fi-dev25,sv-dev19``), then released as a study set (session 38, helper
   ``empty38``): per-sentence output allowed.
+- ``fi-dev26``, ``sv-dev20``: an eleventh fresh, independent unseen pair (session 39, helper ``unseen39``, another
+  new author; 96 and 87 sentences that name a skill, plus 4 and 3 boilerplate rows with none, across 31 Finnish and
+  31 Swedish occupations, at most four rows each, weighted to occupations earlier sets name little: bus and tram
+  drivers, train conductors, veterinary nurses, optician assistants, laboratory and pharmacy technicians, roofers,
+  painters, floor layers, glaziers, elevator mechanics, wind-turbine and solar installers, meat cutters, dairy
+  workers, industrial bakers, personal assistants, occupational therapists, physiotherapists, school assistants,
+  youth workers, interpreters, accountants' assistants, logistics planners, truck and agricultural machine
+  mechanics, ship crew, port workers, paramedics and furniture carpenters), exact ESCO skills only, written before
+  reading the other sets or the recogniser; held out: measured once, totals only, by the lead (``--sets
+  fi-dev26,sv-dev20``); not tuned on, no per-sentence output read.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from deploy.http_client import call
-from deploy.stack import DEFAULT_PORTS, SERVICES, Stack
+from deploy.stack import DEFAULT_PORTS, SERVICES, Stack, service_of
 from services.kernel.calendar import local_day
 from shared.auth import Principal, Role, TokenCodec
 
@@ -559,8 +559,7 @@ def restart(service: str) -> int:
         f"(pids {', '.join(f'{n} {p}' for n, p in pids.items())})"
     )
     for name in stack.dead():  # another service's process, left alone: said, not a failure (M7)
-        other = name.rpartition("-")[0]
-        _say(f"note: {name} is not running (make demo-restart SERVICE={other})")
+        _say(f"note: {name} is not running (make demo-restart SERVICE={service_of(name)})")
     return 0
 
 

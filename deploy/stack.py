@@ -132,7 +132,7 @@ class Stack:
 
     def spawn(self, name: str) -> int:
         """Start one process (``<service>-web`` or ``<service>-worker``); returns its pid."""
-        service = _service_of(name)
+        service = service_of(name)
         command = self._commands(service)[name]
         log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
         process = subprocess.Popen(
@@ -171,7 +171,7 @@ class Stack:
             for service in sorted(pending):
                 if self._ready(service):
                     pending.discard(service)
-            dead = [n for n in self.dead() if _service_of(n) in services]
+            dead = [n for n in self.dead() if service_of(n) in services]
             if dead:
                 raise StackError(
                     f"{', '.join(dead)} exited; see {self.home / 'logs'}\n{self.log_tail(dead[0])}"
@@ -254,7 +254,7 @@ class Stack:
             time.sleep(0.1)
 
 
-def _service_of(name: str) -> str:
+def service_of(name: str) -> str:
     """``vacancy`` of the process name ``vacancy-worker`` or ``vacancy-web``."""
     return name.rpartition("-")[0]
 

@@ -152,6 +152,11 @@ SHARED_VALIDATORS = (
     N_("Must contain a visible character."),
     N_("Must not contain control characters or bidirectional overrides."),
     N_(
+        "Must not contain hidden text: invisible characters where they change nothing a reader sees (a variation "
+        "selector after a letter, zero-width characters in a run or between Latin letters, Unicode tag characters "
+        "outside an emoji flag) carry text that a reader cannot see."
+    ),
+    N_(
         "Must not contain personal data: no personal identity code, e-mail address, phone number or "
         "street address (refer to the candidate by the pseudonymous id). Found: %(kinds)s."
     ),

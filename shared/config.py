@@ -393,6 +393,19 @@ class CommonSettings(EnvSettings):
         "is down or the broker unreachable (`checks.outbox` gives the age and this limit)",
         gt=0,
     )
+    # A live consumer polls at least every 0.5 s and its beat is written every 5 s
+    # (shared.messaging.heartbeat); a worker killed and restarted at once rejoins its group only when
+    # the dead member's session has expired (kafka-python's session timeout: 45 s), so a shorter
+    # limit would flap on every hard restart. 90 s is that, a rebalance and some beats to spare.
+    worker_max_silence_seconds: float = env(
+        "KOHTAANTO_WORKER_MAX_SILENCE_SECONDS",
+        90.0,
+        "`/health/ready` reports the service `degraded` (still 200) while one of its consumers has not "
+        "polled holding a partition for this many seconds (its worker is dead, hangs, or is stuck in a "
+        "rebalance; an idle topic is no silence: the consumer beats on every poll). `checks.workers` "
+        "names it, with each consumer's heartbeat age",
+        gt=0,
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(

@@ -102,13 +102,15 @@ def multiprocess_dir() -> str | None:
 _partitions: dict[str, set[tuple[str, str]]] = {}
 
 
-def observe_consumer(name: str, consumer: Any, handled: Mapping[Any, int]) -> None:
-    """After a poll: the last handled offset and the lag of each assigned partition.
+def observe_consumer(name: str, consumer: Any, handled: Mapping[Any, int]) -> int | None:
+    """After a poll: the last handled offset and the lag of each assigned partition. Returns the lag
+    summed over the assigned partitions whose lag is known (messages; None when none is).
 
     ``handled`` maps a ``TopicPartition`` to the offset handled last in this poll. Lag needs the
     high watermark of a fetch response, so it appears after the first fetch of a partition. Never
     raises: metrics must not stop a consumer.
     """
+    lags: list[int] = []
     try:
         for tp, offset in handled.items():
             CONSUMER_OFFSET.labels(name, tp.topic, str(tp.partition)).set(offset)
@@ -117,12 +119,14 @@ def observe_consumer(name: str, consumer: Any, handled: Mapping[Any, int]) -> No
             owned.add((tp.topic, str(tp.partition)))
             high, position = consumer.highwater(tp), consumer.position(tp, timeout_ms=0)
             if high is not None and position is not None:
-                CONSUMER_LAG.labels(name, tp.topic, str(tp.partition)).set(max(high - position, 0))
+                lags.append(max(high - position, 0))
+                CONSUMER_LAG.labels(name, tp.topic, str(tp.partition)).set(lags[-1])
         for topic, partition in _partitions.get(name, set()) - owned:  # moved away by a rebalance
             _remove(name, topic, partition)
         _partitions[name] = owned
     except Exception:
-        return
+        pass
+    return sum(lags) if lags else None
 
 
 def forget_consumer(name: str) -> None:
@@ -159,6 +163,26 @@ class OutboxCollector(Collector):
             "Age of the oldest unpublished outbox row (0 when none is waiting)",
             value=age,
         )
+
+
+class HeartbeatCollector(Collector):
+    """``kohtaanto_worker_heartbeat_age_seconds{worker}``: seconds since each of the service's consumers
+    last polled holding a partition, read from the database when scraped (``ages``, e.g.
+    ``WorkersCheck.ages``); a consumer never heard of has no sample."""
+
+    def __init__(self, ages: Callable[[], Mapping[str, float | None]]) -> None:
+        self.ages = ages
+
+    def collect(self) -> Iterable[Metric]:
+        family = GaugeMetricFamily(
+            f"{NAMESPACE}_worker_heartbeat_age_seconds",
+            "Seconds since a consumer of the service last polled holding a partition (its heartbeat)",
+            labels=["worker"],
+        )
+        for worker, age in sorted(self.ages().items()):
+            if age is not None:
+                family.add_metric([worker], age)
+        yield family
 
 
 class ChecksCollector(Collector):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +24,18 @@ from shared.idempotency import install as install_idempotency
 from shared.logging import configure_logging, init_request_logging
 from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
+from shared.messaging.heartbeat import TABLE as HEARTBEATS
+from shared.messaging.heartbeat import WorkersCheck
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import OutboxCheck
 from shared.methods import install as answer_methods_at_the_edge
-from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
+from shared.metrics import (
+    ChecksCollector,
+    HeartbeatCollector,
+    OutboxCollector,
+    instrument,
+    metrics_blueprint,
+)
 from shared.migrations import prepare_database, service_migrations
 from shared.org_names import init_org_names
 from shared.organisations import registry
@@ -45,6 +53,7 @@ class ServiceApp:
     engine: Engine
     checks: dict[str, Check] = field(default_factory=dict)
     collectors: list[Collector] = field(default_factory=list)  # scrape-time gauges for /metrics
+    workers: WorkersCheck | None = None  # checks.workers: the consumers' heartbeats
 
 
 class BrokerProbe:
@@ -71,9 +80,12 @@ def build_service_app(
     *,
     testing: bool = False,
     record_secret: bytes | None = None,
+    workers: Sequence[str] = (),
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
-    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table).
+    (database, broker, the outbox backlog when ``metadata`` has an ``outbox`` table, and the
+    heartbeats of the consumers named ``workers``, the service's worker process's, when it has a
+    ``worker_heartbeats`` table).
 
     ``record_secret``: the service's own secret that keys what its idempotency records keep
     (``shared.idempotency.record_key``: the profile service's pseudonym key, matching's record key);
@@ -153,6 +165,13 @@ def build_service_app(
         # relay is down), and rows parked because it can never take them (an operator must look)
         service.checks["outbox"] = OutboxCheck(engine, outbox, settings.outbox_max_lag_seconds)
         service.collectors.append(OutboxCollector(engine, outbox))
+    if HEARTBEATS in metadata.tables:
+        # a consumer silent longer than the setting (its worker dead, hanging or stuck in a
+        # rebalance) degrades the service, naming it; its heartbeat's age is a gauge too
+        service.workers = WorkersCheck(engine, workers, settings.worker_max_silence_seconds)
+        service.checks["workers"] = service.workers
+        app.extensions["kohtaanto.workers"] = service.workers
+        service.collectors.append(HeartbeatCollector(service.workers.ages))
     dead_letters = metadata.tables.get("dead_letters")
     if dead_letters is not None:
         service.checks["dead_letters"] = SqlDeadLetterLedger(engine, dead_letters).health

@@ -22,6 +22,7 @@ from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.deadletters import dead_letter_ledger
 from shared.messaging.errors import is_record_error
 from shared.messaging.events import ConsumerSpec
+from shared.messaging.heartbeat import beat_interval, worker_heartbeat
 from shared.messaging.kafka import KafkaSender, make_consumer, security_config
 from shared.messaging.outbox import OutboxRelay, SendResult
 from shared.messaging.topics import DEADLETTER
@@ -97,8 +98,10 @@ def group_consumer(
 ) -> ConsumerFactory:
     """A consumer-group member for ``spec``: subscribes to its topics, dispatches by its declarations
     to handlers working on ``context(engine)``, and dead-letters each poison record once (the
-    record of what was dead-lettered lives in the service's database). ``log_each`` logs one line
-    per handled event (for low-volume business streams). Raises ``ValueError`` when ``spec``
+    record of what was dead-lettered lives in the service's database), and beats after every poll
+    (``shared.messaging.heartbeat``: the service's readiness names it when it falls silent).
+    ``log_each`` logs one line per handled event (for low-volume business streams). Raises
+    ``ValueError`` when ``spec``
     declares no consumer group (a consumer that assigns partitions itself, like the matching index)."""
     if spec.group is None:
         raise ValueError(f"{spec.name} declares no consumer group")
@@ -109,11 +112,16 @@ def group_consumer(
     ) -> Callable[[], None]:
         handler = spec.dispatcher(context(engine))
         dead_letters = DeadLetters(sender, DEADLETTER.name, spec.name, ledger=dead_letter_ledger(engine))
+        heartbeat = worker_heartbeat(
+            engine, spec.name, interval_s=beat_interval(settings.worker_max_silence_seconds)
+        )
 
         def run() -> None:
             consumer = make_consumer(settings.kafka, group_id=group)
             consumer.subscribe(spec.topic_names())
-            ConsumerLoop(consumer, handler, dead_letters, name=spec.name, log_each=log_each).run(stop)
+            ConsumerLoop(
+                consumer, handler, dead_letters, name=spec.name, log_each=log_each, heartbeat=heartbeat
+            ).run(stop)
 
         return run
 

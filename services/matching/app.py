@@ -29,6 +29,7 @@ from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import refusals, training_api, web
 from services.matching.team.erasure import ErasedCandidates
+from services.matching.team.events import CONSUMES
 from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         reference,
         testing=bool(overrides.get("testing")),
         record_secret=settings.record_key,
+        workers=[spec.name for spec in CONSUMES],  # the worker's consumers (readiness hears their beats)
     )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
@@ -174,6 +176,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed
         service.checks["index"] = feed.status
+        if service.workers is not None:  # the feed of this process beats in memory
+            service.workers.watch(feed.heartbeat)
         service.collectors.append(GaugesCollector(lambda: index_gauges(state, feed)))
 
     # a refused request naming a candidate is published for the profile service's audit log, and a

@@ -10,6 +10,7 @@ from services.kernel.calendar import FinnishWorkingDays
 from services.profile import refusals
 from services.profile.api import blp
 from services.profile.config import Settings
+from services.profile.events import CONSUMES
 from services.profile.handlers import ProfileHandlers
 from services.profile.paths.api import blp as paths_blp
 from services.profile.paths.handlers import PathHandlers
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         reference,
         testing=bool(overrides.get("testing")),
         record_secret=settings.pseudonym_key,
+        workers=[spec.name for spec in CONSUMES],  # the worker's consumers (readiness hears their beats)
     )
     engine = service.engine
 

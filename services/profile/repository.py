@@ -41,6 +41,7 @@ from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
 from shared.idempotency import forget, idempotency_keys_table, record_key
 from shared.messaging.deadletters import dead_letters_table
+from shared.messaging.heartbeat import heartbeats_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 from shared.pii import mask
@@ -89,6 +90,7 @@ outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
 idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
+worker_heartbeats = heartbeats_table(metadata)  # the worker's consumers' beats (checks.workers)
 
 
 #: A withdrawn profile's row keeps this prefix and 24 hex digits in ``candidate_id`` instead of the erased

@@ -37,6 +37,7 @@ from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
 from shared.idempotency import idempotency_keys_table
 from shared.messaging.deadletters import dead_letters_table
+from shared.messaging.heartbeat import heartbeats_table
 from shared.messaging.idempotency import claim, processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 
@@ -61,6 +62,7 @@ outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
 idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
+worker_heartbeats = heartbeats_table(metadata)  # the worker's consumers' beats (checks.workers)
 
 # The labour-shortage lists as published by the matching service (kohtaanto.shortages.v1).
 shortage_lists = Table(

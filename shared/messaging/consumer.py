@@ -32,6 +32,7 @@ from shared import metrics
 from shared.logging import log_context
 from shared.messaging.envelope import Envelope, EnvelopeError
 from shared.messaging.errors import ErrorKind, classify, is_record_error
+from shared.messaging.heartbeat import Heartbeat
 from shared.messaging.topics import DEADLETTER, MAX_MESSAGE_BYTES
 
 log = logging.getLogger(__name__)
@@ -196,8 +197,18 @@ def to_record(message: Any) -> Record:
 POISON = (EnvelopeError, PoisonMessageError, UnicodeDecodeError)
 
 
+def _held(consumer: Any) -> int:
+    """How many partitions ``consumer`` holds (0 while it waits in a rebalance, or when it cannot say)."""
+    try:
+        return len(consumer.assignment())
+    except Exception:
+        return 0
+
+
 class ConsumerLoop:
-    """Polls ``consumer`` and runs ``handler`` on each record, in partition order."""
+    """Polls ``consumer`` and runs ``handler`` on each record, in partition order; after each poll,
+    messages or not, tells ``heartbeat`` (when given) how many partitions it holds and how far behind
+    it is."""
 
     def __init__(
         self,
@@ -211,6 +222,7 @@ class ConsumerLoop:
         max_attempts: int = 3,
         after_poll: Callable[[], None] | None = None,
         log_each: bool = False,
+        heartbeat: Heartbeat | None = None,
     ) -> None:
         self.consumer = consumer
         self.handler = handler
@@ -221,6 +233,7 @@ class ConsumerLoop:
         self.max_attempts = max_attempts
         self.after_poll = after_poll  # e.g. apply a poll's buffered effects as one batch
         self.log_each = log_each  # one log line per handled event (low-volume business streams)
+        self.heartbeat = heartbeat  # told after every poll, with messages or not (readiness's checks.workers)
         self.handled = 0
         self.dead_lettered = 0  # sent to the dead-letter topic by this loop
         self.dead_letters_known = 0  # poison met again whose dead letter was sent before
@@ -266,7 +279,9 @@ class ConsumerLoop:
         for topic, count in self._consumed.items():  # one metrics update per poll, not per message
             metrics.CONSUMED.labels(self.name, topic).inc(count)
         self._consumed.clear()
-        metrics.observe_consumer(self.name, self.consumer, handled)
+        lag = metrics.observe_consumer(self.name, self.consumer, handled)
+        if self.heartbeat is not None:
+            self.heartbeat.beat(_held(self.consumer), lag)
         return healthy
 
     def _handle(self, message: Any) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -46,6 +47,12 @@ from shared.messaging.topics import MAX_EVENT_BYTES
 log = logging.getLogger(__name__)
 
 PARKED_TABLE = "outbox_parked"
+UNPUBLISHED_INDEX = "ix_outbox_unpublished"
+PUBLISHED_INDEX = "ix_outbox_published"
+
+#: The readiness probe counts the waiting rows up to this many (``Backlog.at_least``): its cost stays
+#: bounded however large a backlog grows; ``/metrics`` counts them all.
+PROBE_COUNT_LIMIT = 1000
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -59,10 +66,17 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("value", LargeBinary, nullable=True),  # NULL = tombstone on a compacted topic
         Column("event_type", String(100), nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False),
-        Column("published_at", DateTime(timezone=True), nullable=True, index=True),
+        Column("published_at", DateTime(timezone=True), nullable=True),
         # set by ``Outbox.forget`` on a row still waiting when its key was erased: deleted once published
         Column("forget_when_published", Boolean, nullable=True),
     )
+    # Two partial indexes, one per kind of row (ops39): the waiting rows in the order the relay publishes
+    # them, so the relay's next batch and the readiness probe's oldest row are its first entries whatever
+    # the published rows kept beside them; and the published ones by when, for the purge. (One index of
+    # ``published_at`` for both made SQLite's planner fetch and sort every waiting row for the probe.)
+    waiting, sent = table.c.published_at.is_(None), table.c.published_at.is_not(None)
+    Index(UNPUBLISHED_INDEX, table.c.id, sqlite_where=waiting, postgresql_where=waiting)
+    Index(PUBLISHED_INDEX, table.c.published_at, sqlite_where=sent, postgresql_where=sent)
     Table(
         PARKED_TABLE,
         metadata,
@@ -84,11 +98,12 @@ def parked_table(outbox: Table) -> Table:
 
 @dataclass(frozen=True, slots=True)
 class Backlog:
-    """The outbox rows not yet published: ``pending`` rows, the oldest written at ``oldest`` (UTC;
-    None when none waits)."""
+    """The outbox rows not yet published: ``pending`` rows (or more, when ``at_least``: counted up to a
+    limit), the oldest written at ``oldest`` (UTC; None when none waits)."""
 
     pending: int
     oldest: datetime | None
+    at_least: bool = False
 
     def age_s(self, now: datetime) -> float:
         """Seconds the oldest pending row has waited at ``now`` (aware, UTC); 0.0 when none waits."""
@@ -110,10 +125,13 @@ def backlog_health(backlog: Backlog, parked: int, now: datetime, max_lag_s: floa
         "oldest_pending_age_s": round(age, 1),
         "max_lag_s": max_lag_s,
     }
+    if backlog.at_least:
+        detail["pending_at_least"] = True  # counted up to ``pending`` only (PROBE_COUNT_LIMIT)
     reasons = []
     if lagging:
+        many = f"{backlog.pending}+" if backlog.at_least else f"{backlog.pending}"
         reasons.append(
-            f"the oldest of {backlog.pending} unpublished events has waited {age:.0f} s, more than "
+            f"the oldest of {many} unpublished events has waited {age:.0f} s, more than "
             f"{max_lag_s:g} s: the worker's outbox relay is down or the broker unreachable"
         )
     if parked:
@@ -143,7 +161,8 @@ class OutboxCheck:
     def __call__(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
             parked = self.box.parked(conn)
-            detail = backlog_health(self.box.backlog(conn), parked, self.clock(), self.max_lag_s)
+            backlog = self.box.backlog(conn, count_up_to=PROBE_COUNT_LIMIT)
+            detail = backlog_health(backlog, parked, self.clock(), self.max_lag_s)
             if parked:
                 detail["recently_parked"] = self.box.recently_parked(conn)
         return detail
@@ -216,16 +235,26 @@ class Outbox:
         query = select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
         return int(conn.execute(query).scalar_one())
 
-    def backlog(self, conn: Connection) -> Backlog:
-        """The rows not yet published: how many, and when the oldest of them was written (one query
-        over the waiting rows: ``ORDER BY id LIMIT 1`` walked every kept published row on PostgreSQL)."""
+    def backlog(self, conn: Connection, *, count_up_to: int | None = None) -> Backlog:
+        """The rows not yet published: how many (all, or at most ``count_up_to``: then ``at_least``
+        says whether there are more), and when the first of them in the relay's order (by id) was
+        written: how long the relay has kept the broker waiting. Both queries read only the partial
+        index of the waiting rows (``UNPUBLISHED_INDEX``), not the published rows kept beside them; the
+        first is its first entry, so with ``count_up_to`` the cost is bounded however long the backlog."""
         t = self.table
-        pending, oldest = conn.execute(
-            select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
-        ).one()
-        if oldest is not None and oldest.tzinfo is None:
+        waiting = t.c.published_at.is_(None)
+        oldest = conn.execute(select(t.c.created_at).where(waiting).order_by(t.c.id).limit(1)).scalar()
+        if oldest is None:
+            return Backlog(0, None)
+        if oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=UTC)  # SQLite keeps no zone: written as UTC (``add``)
-        return Backlog(int(pending), oldest)
+        rows = select(t.c.id).where(waiting)
+        if count_up_to is not None:
+            rows = rows.limit(count_up_to + 1)
+        pending = int(conn.execute(select(func.count()).select_from(rows.subquery())).scalar_one())
+        if count_up_to is not None and pending > count_up_to:
+            return Backlog(count_up_to, oldest, at_least=True)
+        return Backlog(pending, oldest)
 
     def parked(self, conn: Connection) -> int:
         """The number of parked rows (``checks.outbox.parked``): records the broker refused twice."""

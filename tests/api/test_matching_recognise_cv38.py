@@ -30,7 +30,7 @@ def rows(client, text, lang=None):
     body = {"text": text, "context": "cv"} | ({"lang": lang} if lang else {})
     r = client.post(URL + "?lang=en", json=body, headers=COACH)
     assert r.status_code == 200, r.get_json()
-    return r.get_json()["work_history"]
+    return r.get_json()["named_work"]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_an_ad_gives_no_work_history_and_the_skills_are_the_same(client):
     text = "Kokki lounasravintolassa 2010-2022."
     ad = client.post(URL, json={"text": text, "lang": "fi"}, headers=COACH).get_json()
     cv = client.post(URL, json={"text": text, "lang": "fi", "context": "cv"}, headers=COACH).get_json()
-    assert "work_history" not in ad
+    assert "work_history" not in ad and "named_work" not in ad
     assert ad["items"] == cv["items"]
 
 

@@ -30,7 +30,7 @@ def recognised(client, text, lang, context="cv"):
 
 def rows(client, text, lang):
     """(label in the line's language, years, ended_year) of each work-history row."""
-    return [(r["label"], r["years"], r["ended_year"]) for r in recognised(client, text, lang)["work_history"]]
+    return [(r["label"], r["years"], r["ended_year"]) for r in recognised(client, text, lang)["named_work"]]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_a_future_graduation_is_no_work_history(client, text, lang):
 def test_an_ad_still_gives_no_row_and_the_same_items(client, text, lang):
     ad = recognised(client, text, lang, context=None)
     cv = recognised(client, text, lang)
-    assert "work_history" not in ad
+    assert "work_history" not in ad and "named_work" not in ad
     assert ad["items"] == cv["items"]
 
 
@@ -103,7 +103,7 @@ def test_an_ad_still_gives_no_row_and_the_same_items(client, text, lang):
 def test_a_wish_in_a_cv_is_no_row_and_its_skills_are_warned_of(client, text, lang):
     cv = recognised(client, text, lang)
     ad = recognised(client, text, lang, context=None)
-    assert cv["work_history"] == []
+    assert cv["work_history"] == cv["named_work"] == []
     assert cv["items"] == ad["items"]
     if cv["items"]:  # the skills the wish names are shown, but not as experience
         assert text in cv.get("warning", "")

@@ -47,7 +47,12 @@ def relay_running(engine, settings: Settings) -> Iterator[None]:
 
 def test_a_stopped_relay_makes_readiness_degraded_and_a_running_one_makes_it_ok_again(kafka_broker, tmp_path):
     common = common_settings("vacancy", sqlite_url(tmp_path, "v")).model_copy(
-        update={"kafka": kafka_broker.client_settings("vacancy"), "outbox_max_lag_seconds": LAG_S}
+        update={
+            "kafka": kafka_broker.client_settings("vacancy"),
+            "outbox_max_lag_seconds": LAG_S,
+            # no worker runs here, only its relay: its consumer's silence is test_worker_readiness39's
+            "worker_max_silence_seconds": 3600.0,
+        }
     )
     settings = Settings(common=common)
     app = create_app(settings, testing=True)

@@ -14,7 +14,7 @@ from flask_smorest import Blueprint, abort
 
 from services.kernel.language_clauses import dash_before_level
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import NOT_HELD
+from services.matching.index.domain.cv_lines import NOT_HELD, profile_rows
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import RecognisedSkill, language_rank
@@ -451,24 +451,46 @@ def recognition_units() -> int:
     return int(units)
 
 
-def work_history_rows(text: str, lang: str | None, reader: str) -> list[dict[str, Any]]:
-    """`work_history` of `POST /skills/recognise` with `context: cv`: the occupations the sentences
-    of `text` that recognition reads name as the person's own (`MatchingHandlers.work_named`), as
-    rows for a profile's `work_history` with their inferred skills, labelled in `reader`'s language."""
+def work_history_rows(
+    text: str, lang: str | None, reader: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(`work_history`, `named_work`) of `POST /skills/recognise` with `context: cv`: the occupations
+    the sentences of `text` that recognition reads name as the person's own
+    (`MatchingHandlers.work_named`): those with a complete period as rows in exactly a profile's
+    `work_history` shape (`cv_lines.profile_rows`), and every one for display, labelled in
+    `reader`'s language, with its sentence, what a row misses and its inferred skills."""
     t = taxonomy()
-    return [
+    found = handlers().work_named(reading_of(text).read, lang)
+    rows = {w.uri for w in profile_rows([w for w, _ in found])}  # (each URI once)
+    history = [
+        {"occupation_uri": w.uri, "years": w.years, "ended_year": w.ended_year}
+        for w, _ in found
+        if w.uri in rows
+    ]
+    named = [
         {
             "occupation_uri": work.uri,
             "label": t.occupation_label(work.uri, reader),
             "years": work.years,
             "ended_year": work.ended_year,
+            "ongoing": work.period.ongoing,
+            "in_work_history": work.uri in rows,
+            "missing": [
+                name
+                for name, absent in (
+                    ("years", work.years is None),
+                    ("ended_year", work.ended_year is None and not work.period.ongoing),
+                )
+                if absent
+            ],
             "source": work.source[:300],
             "inferred_skills": [
                 {"uri": uri, "label": t.skill_label(uri, reader), "evidence": "inferred"} for uri in skills
             ],
         }
-        for work, skills in handlers().work_named(reading_of(text).read, lang)
+        for work, skills in found
     ]
+    return history, named
 
 
 @blp.route("/skills/recognise")
@@ -558,7 +580,7 @@ class RecogniseView(MethodView):
             body["warning"] = warning
         body["suggestions_left_out"] = left_out
         if data["context"] == "cv":  # the occupation a CV names is the person's own (tester 38, M2)
-            body["work_history"] = work_history_rows(data["text"], data["lang"], reader)
+            body["work_history"], body["named_work"] = work_history_rows(data["text"], data["lang"], reader)
             if warning := joined(body.get("warning"), not_held_warning(found)):
                 body["warning"] = warning
         return body

@@ -31,6 +31,7 @@ from services.matching.index.state import MatchingState
 from shared.config import KafkaSettings
 from shared.messaging.consumer import ConsumerLoop, DeadLetterLedger, DeadLetters
 from shared.messaging.deadletters import MemoryDeadLetterLedger
+from shared.messaging.heartbeat import MemoryHeartbeat
 from shared.messaging.kafka import make_consumer
 from shared.messaging.topics import DEADLETTER
 from shared.worker import LazySender
@@ -82,6 +83,8 @@ class IndexFeed:
         self.started_at = time.monotonic()
         self.catch_up_seconds: float | None = None
         self.loop: ConsumerLoop | None = None
+        # beats on every poll; the process's readiness (checks.workers) says when it falls silent
+        self.heartbeat = MemoryHeartbeat(INDEX_FEED.name)
         self._thread: threading.Thread | None = None
         self._sender = LazySender(settings)
         self._applied: dict[Any, int] | None = None  # TopicPartition -> next offset, in the index
@@ -184,6 +187,7 @@ class IndexFeed:
             name=INDEX_FEED.name,
             commit=False,
             after_poll=self._after_poll,
+            heartbeat=self.heartbeat,
         )
         # While catching up, Python's cyclic garbage collector is paused: the profiles collected for
         # the one merge are up to 100,000 live objects at a time, which its collections would walk

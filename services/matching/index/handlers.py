@@ -13,14 +13,17 @@ was already hired or rejected for a vacancy, which vacancies are shortage roles)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
+
+from babel.dates import get_month_names
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import CvTitles, NamedWork, named_work
+from services.matching.index.domain.cv_lines import NamedWork, named_work
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -91,6 +94,25 @@ class NoTeamRecords:
 
 OrgKind = Callable[[str], str | None]
 OrgRegions = Callable[[str], Collection[str]]
+
+
+@functools.cache
+def month_words() -> dict[str, int]:
+    """Month names a CV writes in fi, sv and en, lower case → 1–12, from CLDR through Babel: the
+    wide names in their format and stand-alone forms ("maaliskuuta", "maaliskuu", "mars", "March")
+    and the Swedish and English abbreviations without their dot ("aug", "Aug"); Finnish
+    abbreviations ("kesä", also summer) are left out (`cv_periods.period_of` reads the Finnish
+    names in any case)."""
+    words: dict[str, int] = {}
+    for lang in ("fi", "sv", "en"):
+        widths: tuple[Literal["wide", "abbreviated"], ...] = (
+            ("wide",) if lang == "fi" else ("wide", "abbreviated")
+        )
+        for width in widths:
+            for context in ("format", "stand-alone"):  # ("maaliskuuta", "maaliskuu")
+                for month, name in get_month_names(width, context, locale=lang).items():
+                    words.setdefault(str(name).lower().rstrip("."), int(month))
+    return words
 
 
 def unregistered(_org: str) -> str | None:
@@ -165,7 +187,6 @@ class MatchingHandlers:
         self.org_regions = org_regions
         self.home_regions: Mapping[str, str] = home_regions or {}
         self.availability_window_days = availability_window_days
-        self._cv_titles: dict[int, CvTitles] = {}  # the CV lines' title reader of the loaded recogniser
         self._scopes: dict[frozenset[str], frozenset[str]] = {}
 
     # -- who sees whom -----------------------------------------------------------------------------
@@ -392,22 +413,13 @@ class MatchingHandlers:
         recognizer = self.state.recognizer
         if recognizer is None:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
-        titles = self._cv_titles.get(id(recognizer))
-        if titles is None:  # (built once per recogniser: any ESCO label, fi/sv/en; tester 38b, N1/N2)
-            tables = recognizer.occupation_taxonomy_.tables
-            titles = CvTitles(
-                tables.occupation_labels,
-                tables.occupation_alt_labels,
-                recognizer.occupation_uris_,
-                recognizer.tools.lemmatise,
-            )
-            self._cv_titles = {id(recognizer): titles}
+        titles = recognizer.cv_titles()  # (any ESCO label, fi/sv/en; built with the recogniser at load)
 
         def occupations(s: str) -> Sequence[str]:
             language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
             return titles(s, language, recognizer.occupations_in(s, language))
 
-        found = named_work(parts, occupations, self.today().year)
+        found = named_work(parts, occupations, self.today(), months=month_words())
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
 
     def essential_of(

@@ -750,20 +750,61 @@ class InferredSkillSchema(ma.Schema):
     )
 
 
-class NamedWorkSchema(ma.Schema):
+class WorkHistoryRowSchema(ma.Schema):
+    """A row of a profile's `work_history`, in exactly its shape (the profile service's
+    `ExperienceSchema`): sent on as it is."""
+
     occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
-    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
-    years = fields.Integer(
-        allow_none=True,
+    years = fields.Float(
         metadata={
-            "description": 'Whole years of the span of years the sentence gives ("2010-2022": 12; '
-            '"2018–nyt": to this year), at least 1; null when it gives none: ask the jobseeker',
+            "description": 'Years worked: whole for a span of years ("2010-2022": 12; "2018–nyt": to this '
+            'year; "2019–2020, 2022–": added up), to a tenth from months ("3/2015–8/2019": 4.5) or a '
+            'duration beside an end ("vuoteen 2015 asti, 5 vuotta"); at least 0.1',
             "example": 12,
         },
     )
     ended_year = fields.Integer(
         allow_none=True,
-        metadata={"description": "The span's last year; null when it runs to now or no span is given"},
+        metadata={
+            "description": "The year the job ended, never after this year; null when it goes on "
+            '("2018–nyt", "sedan 2019", or an end after this year: a fixed term still running)'
+        },
+    )
+
+
+class NamedWorkSchema(ma.Schema):
+    occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
+    years = fields.Float(
+        allow_none=True,
+        metadata={
+            "description": "As in `work_history`; null when the sentence gives none, or a span that "
+            'cannot be a job held ("2027–" not begun, "2019–2015", over 60 years): ask the jobseeker',
+            "example": 12,
+        },
+    )
+    ended_year = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": 'The year the job ended ("vuoteen 2015 asti": 2015, years unknown); null when '
+            "it goes on (`ongoing`) or the sentence does not say"
+        },
+    )
+    ongoing = fields.Boolean(
+        metadata={"description": 'Whether the job runs to today ("2018–nyt", "since 2019", "2019–2027")'}
+    )
+    in_work_history = fields.Boolean(
+        metadata={
+            "description": "Whether the occupation is also a row of `work_history`: false when `missing` "
+            "names what to ask, or when its years would take the rows over the profile's 60 years"
+        }
+    )
+    missing = fields.List(
+        fields.String(validate=validate.OneOf(("years", "ended_year"))),
+        metadata={
+            "description": 'What the sentence does not say and a row needs: `years` ("Olen lähihoitaja.", '
+            '"vuoteen 2015 asti"), `ended_year` (a duration alone, "kolme vuotta": ended or going on?)'
+        },
     )
     source = fields.String(metadata={"description": "The sentence it was named in, as written"})
     inferred_skills = fields.List(
@@ -873,12 +914,23 @@ class RecognisedListSchema(ma.Schema):
         }
     )
     work_history = fields.List(
+        fields.Nested(WorkHistoryRowSchema),
+        metadata={
+            "description": "Only with `context: cv`: rows for the profile's `work_history`, in exactly its "
+            "shape (`occupation_uri`, `years`, `ended_year`), to be sent on as they are (`PUT "
+            "/api/v1/profiles/{id}` takes them unedited): the occupations the text names as the person's own "
+            "work with a period complete enough for a row, in the text's order, each once, their years "
+            "adding up to at most 60. Labels, the sentence, what is missing and the inferred skills of every "
+            "occupation named are in `named_work` (join by `occupation_uri`)"
+        },
+    )
+    named_work = fields.List(
         fields.Nested(NamedWorkSchema),
         metadata={
-            "description": "Only with `context: cv`: the occupations the text names as the person's own "
-            "work, in the text's order (a sentence about studying for or wishing for an occupation "
-            'names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata varhaiskasvatukseen"): each '
-            "a row for the profile's `work_history` (`occupation_uri`, `years`, `ended_year`)"
+            "description": "Only with `context: cv`: every occupation the text names as the person's own "
+            "work, in the text's order, for display (a sentence about studying for or wishing for an "
+            'occupation names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata '
+            'varhaiskasvatukseen"); each also in `work_history` when `in_work_history`'
         },
     )
     suggestions_left_out = fields.Integer(

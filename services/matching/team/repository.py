@@ -39,6 +39,7 @@ from shared.db import SqlUnitOfWork
 from shared.idempotency import forget, idempotency_keys_table, record_key
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.events import Published
+from shared.messaging.heartbeat import heartbeats_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 from shared.messaging.topics import TopicSpec
@@ -48,6 +49,7 @@ outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
 idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
+worker_heartbeats = heartbeats_table(metadata)  # the worker's consumers' beats (checks.workers)
 
 # Candidates withdrawn so far, each by a keyed marker of their pseudonymous id (HMAC under matching's
 # record key; not the id, not a plain hash of it, not when): a record of theirs read later (a dead

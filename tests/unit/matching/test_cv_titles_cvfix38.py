@@ -4,6 +4,8 @@ made-up taxonomy (positions 0..4)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from services.matching.index.domain.cv_lines import CvTitles, named_work
@@ -64,5 +66,9 @@ def test_a_label_of_several_words_goes_before_another_readers_one_word(titles):
 
 
 def test_a_future_graduation_names_no_work(titles):
-    assert named_work(["Jag tar examen som svetsare i vår."], lambda s: titles(s, "sv"), 2026) == []
-    assert [w.uri for w in named_work(["Svetsare 2001-2015."], lambda s: titles(s, "sv"), 2026)] == ["welder"]
+    assert (
+        named_work(["Jag tar examen som svetsare i vår."], lambda s: titles(s, "sv"), date(2026, 6, 15)) == []
+    )
+    assert [
+        w.uri for w in named_work(["Svetsare 2001-2015."], lambda s: titles(s, "sv"), date(2026, 6, 15))
+    ] == ["welder"]

@@ -19,9 +19,12 @@ kinds written for this file, in Finnish, Swedish and English.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from services.matching.index.domain.cv_lines import NOT_HELD, named_work, years_of
+from services.matching.index.domain.cv_lines import NOT_HELD, named_work
+from services.matching.index.domain.cv_periods import period_of
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.recognition_text import about_own_family, strip_stock, without_own_family
 
@@ -210,7 +213,8 @@ def test_care_of_other_peoples_children_or_clients_is_still_work(esco_recognizer
     ],
 )
 def test_years_of_a_cv_line(sentence, expected):
-    assert years_of(sentence, 2026) == expected
+    period = period_of(sentence, date(2026, 6, 15))
+    assert (period.years, period.ended_year) == expected
 
 
 @pytest.mark.parametrize(
@@ -224,13 +228,13 @@ def test_years_of_a_cv_line(sentence, expected):
 )
 def test_studies_and_wishes_name_no_work_held(sentence):
     assert NOT_HELD.search(sentence)
-    assert named_work([sentence], lambda s: ("o:any",), 2026) == []
+    assert named_work([sentence], lambda s: ("o:any",), date(2026, 6, 15)) == []
 
 
 def test_a_painter_or_a_student_nurse_line_is_not_taken_for_a_wish():
     # (the wish words are whole words: "målare" is no "mål")
     assert not NOT_HELD.search("Målare 2010-2015.")
-    assert named_work(["Målare 2010-2015."], lambda s: ("o:painter",), 2026)[0].years == 5
+    assert named_work(["Målare 2010-2015."], lambda s: ("o:painter",), date(2026, 6, 15))[0].years == 5
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev23",
         "fi-dev24",
         "fi-dev25",
+        "fi-dev26",
         "sv-dev",
         "sv-dev2",
         "sv-dev3",
@@ -61,6 +62,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "sv-dev17",
         "sv-dev18",
         "sv-dev19",
+        "sv-dev20",
     ],
 )
 def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name):
@@ -92,6 +94,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev23": 75,
         "fi-dev24": 75,
         "fi-dev25": 75,
+        "fi-dev26": 75,
         "sv-dev": 30,
         "sv-dev2": 45,
         "sv-dev3": 32,
@@ -109,6 +112,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "sv-dev17": 75,
         "sv-dev18": 75,
         "sv-dev19": 75,
+        "sv-dev20": 75,
     }
     # a row with no skill (company boilerplate, benefits, how to apply) is kept in the file and
     # skipped by the benchmark; the minimum counts the sentences that name a skill

@@ -98,3 +98,13 @@ def test_a_course_id_outside_the_strict_set_is_a_reason_on_its_line(course_id):
 def test_the_composed_spelling_of_an_accented_id_passes():
     [course] = parse_catalogue(HEADER, [(2, row(course_id="\u01071"))], CHECKED)  # "ć1" as one letter
     assert course.course_id == "ć1"
+
+
+@pytest.mark.parametrize("column", ["title_fi", "title_sv"])
+def test_an_oversize_title_is_named_by_its_column_as_the_file_names_it(column):
+    # outside tester 39, P8: a 96,000-character title_fi was refused as "title: at most 300 characters."
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(
+            HEADER, [(2, row()), (3, row(**{"course_id": "HITS-2", column: "Hitsaus " * 40}))], CHECKED
+        )
+    assert err.value.errors[3] == [f"{column}: at most 300 characters."]

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from services.matching.index.domain.cv_periods import NO_PERIOD, Period, period_of
 from services.matching.index.domain.recognition_text import affirmed, words
 
 NOT_HELD = re.compile(
@@ -36,55 +38,42 @@ NOT_HELD = re.compile(
 )
 """Words saying the person is not (yet) in the occupation the line names: studies, wishes, aims."""
 
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_SPAN = re.compile(
-    rf"(?<!\d)(?P<start>{_YEAR})\s*(?:[-–—]|\.\.|to|till|asti)\s*"
-    rf"(?:(?P<end>{_YEAR})(?!\d)|(?P<open>nyt|nykyhetki|present|now|today|nu|pågående|\s*$|\s*[.,;)]))",
-    re.I,
-)
-"""A span of years: "2010-2022", "2015–", "2015 - nyt", "2018–present", "2019–nu"."""
-
 
 @dataclass(frozen=True)
 class NamedWork:
     """An occupation the text names as the person's own (`uri`: ESCO occupation URI), in the
-    sentence `source` (as written); `years` (whole years, at least 1) and `ended_year` when the
-    sentence gives a span of years ("2010-2022": 12, 2022; "2018–nyt": the years to `this_year`,
-    None), both None when it gives none ("Olen lähihoitaja.", "Valmistunut lähihoitajaksi 2026.")."""
+    sentence `source` (as written), with the sentence's `period` (`cv_periods.period_of`:
+    "2010-2022": 12 years, ended 2022; "2018–nyt": the years to today, ongoing; none when it gives
+    none: "Olen lähihoitaja.", "Valmistunut lähihoitajaksi 2026.")."""
 
     uri: str
     source: str
-    years: int | None = None
-    ended_year: int | None = None
+    period: Period = NO_PERIOD
 
+    @property
+    def years(self) -> float | None:
+        return self.period.years
 
-def years_of(sentence: str, this_year: int) -> tuple[int | None, int | None]:
-    """(years, ended_year) of the first span of years in `sentence` ("2010-2022" → (12, 2022);
-    "2018–nyt" with `this_year` 2026 → (8, None)); (None, None) when it has none or the span runs
-    backwards. Years are whole and at least 1 ("2021-2021" → 1)."""
-    m = _SPAN.search(sentence)
-    if m is None:
-        return None, None
-    start = int(m["start"])
-    end = int(m["end"]) if m["end"] else None
-    last = end if end is not None else this_year
-    if last < start or start > this_year:
-        return None, None
-    return max(1, last - start), end
+    @property
+    def ended_year(self) -> int | None:
+        return self.period.ended_year
 
 
 def named_work(
     parts: Sequence[str],
     occupations_in: Callable[[str], Sequence[str]],
-    this_year: int,
+    today: date,
     limit: int = 10,
+    months: Mapping[str, int] | None = None,
 ) -> list[NamedWork]:
     """The occupations the sentences `parts` of a CV or coach's note name as the person's own, in
     the text's order, each URI once (its first sentence; at most `limit`). `occupations_in(sentence)`
     gives the ESCO occupation URIs a sentence names (the recogniser's, in the text's language). A
     sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none, nor
     what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta hitsaajana.",
-    "Looking for work as a welder."; the lead's before-stop read, session 38)."""
+    "Looking for work as a welder."; the lead's before-stop read, session 38). Each sentence's
+    period is read on `today` (the caller's clock) with the month names `months`
+    (`cv_periods.period_of`)."""
     found: dict[str, NamedWork] = {}
     for sentence in parts:
         if len(found) >= limit:
@@ -95,11 +84,28 @@ def named_work(
         uris = occupations_in(held)
         if not uris:
             continue
-        years, ended = years_of(sentence, this_year)
+        period = period_of(sentence, today, months)
         for uri in uris:
             if uri not in found and len(found) < limit:
-                found[uri] = NamedWork(uri, sentence, years, ended)
+                found[uri] = NamedWork(uri, sentence, period)
     return list(found.values())
+
+
+MAX_CAREER_YEARS = 60
+"""Years a profile's work history may add up to (the profile service's `MAX_CAREER_YEARS`)."""
+
+
+def profile_rows(found: Sequence[NamedWork], max_total: float = MAX_CAREER_YEARS) -> list[NamedWork]:
+    """Those of `found` (in order) that a profile's `work_history` takes as they are: the period
+    complete (years, and an end year or ongoing: `Period.complete`) and their years adding up to at
+    most `max_total`, a later one left out when it would go over."""
+    rows: list[NamedWork] = []
+    total = 0.0
+    for work in found:
+        if work.period.complete and total + (work.years or 0) <= max_total:
+            rows.append(work)
+            total += work.years or 0
+    return rows
 
 
 _OPENERS = frozenset({"as", "som"})

@@ -1336,28 +1336,19 @@ def warm_up() -> None:
         for part in ranges:
             part.flags.writeable = False
         # and its kept ranges without a block table (a small segment, e.g. a pool's first candidates)
-        range_bounds(
-            p,
-            np.ones(2, np.float32),
-            np.arange(2),
-            np.ones((2, 4), np.float32),
-            1,
-            ranges[0],
-            ranges[1],
-            bound=(0.3, 1.0, 0.0),
-            vector_max=np.ones(2, np.float32),
-        )
+        # and with one
         table = np.column_stack([p.indptr[:-1], p.indptr[1:]]).astype(np.int64)
-        range_bounds(
-            p,
-            np.ones(2, np.float32),
-            np.arange(2),
-            np.ones((2, 4), np.float32),
-            1,
-            ranges[0],
-            ranges[1],
-            table=table,
-            blocks=ranges[2],
-            bound=(0.3, 1.0, 0.0),
-            vector_max=np.ones(2, np.float32),
-        )
+        for table_of, blocks_of in ((None, None), (table, ranges[2])):
+            range_bounds(
+                p,
+                np.ones(2, np.float32),
+                np.arange(2),
+                np.ones((2, 4), np.float32),
+                1,
+                ranges[0],
+                ranges[1],
+                bound=(0.3, 1.0, 0.0),
+                table=table_of,
+                blocks=blocks_of,
+                vector_max=np.ones(2, np.float32),
+            )

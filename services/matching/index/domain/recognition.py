@@ -44,6 +44,7 @@ import scipy.sparse as sp
 from threadpoolctl import ThreadpoolController
 
 from .char_hashing import CharHasher, normalize_rows_l2
+from .cv_lines import CvTitles
 from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -63,6 +64,7 @@ from .recognition_text import (
     is_boilerplate,
     is_structure_heading,
     phrases,
+    place_adverbials,
     readable,
     requirement_sentences_as_written,
     says_more,
@@ -91,7 +93,17 @@ from .recognition_text import (
 from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
+from .text_digests import DigestMemo, text_digest
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
+
+PLACE_LEXICAL_FLOOR, PLACE_LEXICAL_RATIO = 0.2, 0.8
+"""A place's look-alike by its letters (`SkillRecognizer._demote_place_evidence`): the place's words
+alone match the skill at least this well (cosine of character n-grams), and the rest of the sentence
+less than this share of that."""
+PLACE_SCORE_FLOOR, PLACE_SCORE_RATIO = 0.15, 0.9
+"""A place's look-alike as read (`SkillRecognizer._demote_place_evidence`): of the skills the
+sentence scores at least the floor, those its place alone scores at least this share of the
+sentence's score."""
 
 DEFAULT_MIN_SCORE = 0.0
 """No cut-off by default: the recogniser ranks. Callers that want only confident suggestions pass
@@ -852,6 +864,17 @@ class SkillRecognizer:
         Off by default (session 35): it gained one sentence on the tuning and check sets each, but
         reads a workplace as a look-alike ("Kokki lounasravintolaan" → ravintola → *food science*,
         which moved a cook's match on a text ad; `test_match_one_reading.py`).
+    place_evidence_weight : multiplier of a sentence's score of a skill whose evidence is the
+        sentence's adverbial of place naming a workplace (`place_adverbials`: "på en mjölkgård",
+        "till daghemmet", "at the hospital", "synnytysosastolle") rather than its task
+        (`_demote_place_evidence`): a sentence about the work done at a place is read as that work,
+        and the place's look-alikes (*operate dairy farms*, *kindergarten school procedures*) fall
+        below the skills its verbs and objects name (issue 12, the crowding kind; session 39,
+        `crowd39`). 1.0: off.
+    place_evidence_dense : also the place's own reading by the model (one more short text embedded
+        per sentence naming a workplace; `_demote_place_evidence`), besides its letters. Off
+        (session 39): on the study sets it moved one more sentence up and lowered MRR on five, and
+        its CPU p95 per sentence rose 15–26 % on the Swedish sets (`recognition_ab`, paired).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -915,6 +938,8 @@ class SkillRecognizer:
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
+        place_evidence_weight: float = 0.85,
+        place_evidence_dense: bool = False,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -973,6 +998,8 @@ class SkillRecognizer:
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
         self.unknown_modifier_heads = unknown_modifier_heads
+        self.place_evidence_weight = place_evidence_weight
+        self.place_evidence_dense = place_evidence_dense
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -1257,8 +1284,10 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`) and the Finnish verbs of many
-        senses (`_sense_verbs`, `_english_label_verbs`; a label's object is read when a text first needs it). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`), the Finnish verbs of many
+        senses (`_sense_verbs`, `_english_label_verbs`; a label's object is read when a text first
+        needs it); and a CV line's title reader (`cv_titles`: the first `context: cv` request built
+        it, cvyears39). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1277,6 +1306,7 @@ class SkillRecognizer:
             self._objects_of((verb, noun))
         self._sense_verbs()
         self._english_label_verbs()
+        self.cv_titles()
         _blas()
         return self
 
@@ -1433,7 +1463,7 @@ class SkillRecognizer:
         self.occupation_vectors_: np.ndarray | None = None  # (`set_occupation_vectors`)
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
+        self.label_bigrams_: dict[bytes, list[tuple[int, str]]] = {}  # (`_label_bigrams`, by digest)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.siblings_: dict[
             tuple[int, ...], list[tuple[tuple[str, ...], np.ndarray]]
@@ -1443,6 +1473,20 @@ class SkillRecognizer:
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
         self.english_titles_: re.Pattern[str] | None = None
+        self.cv_titles_: CvTitles | None = None  # (`cv_titles`)
+
+    def cv_titles(self) -> CvTitles:
+        """The reader of a CV line's occupation titles (`cv_lines.CvTitles`: any ESCO preferred or
+        alternative label in the line's language, per language, unlike `_titles`' map over all
+        languages), over this recogniser's occupations and Finnish lemmatiser; built by
+        `build_first_use` at load (about 0.3 CPU-s) or on first use, and held by the recogniser
+        itself, so a CV request never builds it nor reads another recogniser's."""
+        if self.cv_titles_ is None:
+            t = self.occupation_taxonomy_.tables
+            self.cv_titles_ = CvTitles(
+                t.occupation_labels, t.occupation_alt_labels, self.occupation_uris_, self.tools.lemmatise
+            )
+        return self.cv_titles_
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1645,10 +1689,11 @@ class SkillRecognizer:
         worked as a practical nurse"), not ESCO's English labels: an English title word is often
         an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
         set's MRR 0.007). Remembered for the most recent 1,024 texts (a one-sentence text is read
-        as the whole and as its sentence)."""
+        as the whole and as its sentence), by the texts' keyed digests (`text_digests`: no text is
+        kept)."""
         remembered = getattr(self, "occupations_in_", None)
         if remembered is None:
-            remembered = self.occupations_in_ = functools.lru_cache(maxsize=1024)(self._find_occupations)
+            remembered = self.occupations_in_ = DigestMemo(self._find_occupations, 1024)
         return remembered(text, lang)
 
     def _find_occupations(self, text: str, lang: str | None) -> tuple[str, ...]:
@@ -2216,8 +2261,9 @@ class SkillRecognizer:
         pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
         if not pairs:
             return None
-        if pairs in self.lookalikes_:
-            return self.lookalikes_[pairs]
+        key = ("coordinated", text_digest(repr(pairs)))  # (words of the text: kept as a digest only)
+        if key in self.lookalikes_:
+            return self.lookalikes_[key]
         found = sorted(
             {
                 j
@@ -2228,15 +2274,17 @@ class SkillRecognizer:
         )
         out = np.asarray(found, dtype=np.int64) if found else None
         if len(self.lookalikes_) < 4096:
-            self.lookalikes_[pairs] = out
+            self.lookalikes_[key] = out
         return out
 
     def _label_bigrams(self, first: str) -> list[tuple[int, str]]:
         """(label position, the word after `first`) for every word `first` (lower case) of an
         English label that another word follows (`words`), in label order; cached per word. Only
         the labels holding `first` are read (`_lines_holding`): building the table of every
-        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words."""
-        found = self.label_bigrams_.get(first)
+        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words. Kept
+        by the word's keyed digest (`first` is a word of the text read)."""
+        key = text_digest(first)
+        found = self.label_bigrams_.get(key)
         if found is None:
             joined, starts, labels = self._label_lines()
             found = [
@@ -2246,7 +2294,7 @@ class SkillRecognizer:
                 if a == first
             ]
             if len(self.label_bigrams_) < 65536:
-                self.label_bigrams_[first] = found
+                self.label_bigrams_[key] = found
         return found
 
     def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
@@ -2451,7 +2499,13 @@ class SkillRecognizer:
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
-        scores = self._lexical([u.lexical for u in units], lang)
+        # (the places' and the rest's letters in the same product as the units': `_demote_place_evidence`)
+        places = self._places(said, lang) if self.place_evidence_weight != 1.0 else []
+        scores = self._lexical(
+            [u.lexical for u in units] + [t for _, _, *texts in places for t in texts], lang
+        )
+        place_rows = scores[len(units) :]
+        scores = scores[: len(units)]
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
@@ -2518,7 +2572,65 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
+        if places:
+            self._demote_place_evidence(out, places, place_rows, lang)
         return out, ruled, item_tops, said, qualified, lines
+
+    def _places(self, said: Sequence[str], lang: str) -> list[tuple[int, str, str, str]]:
+        """For each sentence of `said` (as the text writes it, in `lang`) that names a workplace in
+        an adverbial of place (`place_adverbials`) and says more besides: (its position, the
+        places glossed, the places' lexical text, the rest's lexical text) (`_demote_place_evidence`)."""
+        out = []
+        for position, sentence in enumerate(said):
+            spans = place_adverbials(sentence, lang)
+            if not spans:
+                continue
+            place = " ".join(sentence[a:b] for a, b in spans)
+            rest = sentence
+            for a, b in reversed(spans):
+                rest = rest[:a] + " " + rest[b:]
+            if not re.search(r"[^\W\d_]", rest):
+                continue  # (the place is all the sentence says)
+            glossed = self._glossed(place, lang)
+            out.append(
+                (
+                    position,
+                    glossed,
+                    self._lexical_text(glossed, lang),
+                    self._lexical_text(self._glossed(rest, lang), lang),
+                )
+            )
+        return out
+
+    def _demote_place_evidence(
+        self, out: np.ndarray, places: Sequence[tuple[int, str, str, str]], rows: np.ndarray, lang: str
+    ) -> None:
+        """Multiply, in place, by `place_evidence_weight` the scores `out` (n_sentences, n_skills)
+        of the skills a sentence names only by its adverbials of place that name a workplace
+        (`place_adverbials`), not by its task. `places`: per such sentence (position, the places
+        glossed, their lexical text, the rest's), `_places`; `rows` (2 × len(places), n_skills):
+        the lexical scores of those two texts in turn, in `lang`. A skill is the place's when the
+        place's words alone match it (at least `PLACE_LEXICAL_FLOOR`) and the rest of the sentence
+        less (under `PLACE_LEXICAL_RATIO` of that), or (`place_evidence_dense`) when the place
+        alone, read as a unit is, scores it at least `PLACE_SCORE_RATIO` of the sentence's score
+        (of at least `PLACE_SCORE_FLOOR`). "Klienten har jobbat på mjölkgård i Oravais, mjölkning
+        med robot och utfodring av kor går bra.": *process dairy farm products* and *dairy
+        products* fall below *milk animals*; "Kätilö synnytysosastolle: … vastasyntyneen
+        tarkistus": *childbirth* below *examine the new-born infant* (the study sets' crowding
+        kind, sv38)."""
+        weight = np.float32(self.place_evidence_weight)
+        dense_weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
+        dense = self.place_evidence_dense and self.dense_ is not None and dense_weight > 0
+        for k, (position, glossed, _, _) in enumerate(places):
+            alone, others = rows[2 * k], rows[2 * k + 1]
+            row = out[position]
+            theirs = (alone >= PLACE_LEXICAL_FLOOR) & (others < PLACE_LEXICAL_RATIO * alone)
+            if dense:
+                text = self._dense_text(glossed, lang)
+                vector = self._vectors([text])[text][None, :]
+                read = (1.0 - dense_weight) * alone + dense_weight * self._dense_scores(vector, lang)[0]
+                theirs |= (row >= PLACE_SCORE_FLOOR) & (read >= PLACE_SCORE_RATIO * row)
+            row[theirs] *= weight
 
     def _unnamed_specialties(self, text: str) -> frozenset[int]:
         """Positions of the skills of `_SPECIALTIES` whose cue `text` does not name: a cleaner's
@@ -3702,7 +3814,8 @@ class SkillRecognizer:
     def _verbs_in(self, word: str) -> tuple[str, ...]:
         """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
         (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
-        remembered for the most recent 65,536 words."""
+        remembered for the most recent 65,536 words by their keyed digests (`text_digests`: no
+        word of a text is kept)."""
         return self.verbs_in_(word)
 
     def _find_verbs(self, word: str) -> tuple[str, ...]:
@@ -4026,7 +4139,7 @@ class SkillRecognizer:
         }
         vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
-        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
+        self.verbs_in_ = DigestMemo(self._find_verbs, 65536)
 
     def _vectorizer(self) -> CharHasher:
         return CharHasher(self.ngram_range, self.n_features)
@@ -5694,29 +5807,36 @@ def _blas() -> ThreadpoolController:
 
 
 class _VectorCache:
-    """A bounded map text → embedding, least recently used first out, safe across threads."""
+    """A bounded map text → embedding, least recently used first out, safe across threads, keyed
+    by the texts' keyed digests (`text_digests.text_digest`): it holds no text (a CV sentence with
+    a name or a diagnosis is not kept in memory; erase39)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        keys = {t: text_digest(t) for t in texts}
         with self._lock:
-            found = {t: self._items[t] for t in texts if t in self._items}
+            found = {t: self._items[k] for t, k in keys.items() if k in self._items}
             for t in found:
-                self._items.move_to_end(t)
+                self._items.move_to_end(keys[t])
         return found
 
     def put_many(self, vectors: Mapping[str, np.ndarray]) -> None:
         if self.size <= 0:
             return
         with self._lock:
-            self._items.update(vectors)
-            for t in vectors:
-                self._items.move_to_end(t)
+            for t, vector in vectors.items():
+                key = text_digest(t)
+                self._items[key] = vector
+                self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 _Lines = tuple[str, np.ndarray, list[str]]

@@ -1,0 +1,276 @@
+"""Read the dead-letter topic and re-publish a dead letter after a fix: the operator's side of
+"poison goes to the dead-letter topic and the stream goes on".
+
+    python -m deploy.kafka.deadletters list                  # every dead letter, one line each
+    python -m deploy.kafka.deadletters list --json --value   # JSON lines, with the record's value
+    python -m deploy.kafka.deadletters republish 12 15       # dead letters at offsets 12 and 15
+
+It connects as the broker's admin (the only principal that may read ``kohtaanto.deadletter.v1``: a
+dead letter may hold another service's data): the local broker's (``make broker``, ``make demo``;
+``--home``, ``--port`` as ``deploy.kafka.broker``) or, with ``--env``, the one the ``KAFKA_*``
+environment variables name (production: ``KAFKA_USERNAME=admin`` and its password).
+
+``republish`` sends the record's key and value, unchanged, back to the topic and partition it came
+from (kafka-python partitions keys by murmur2, as the services do: docs/events.md), with the header
+``dlq.republished.from`` naming the dead letter. It refuses, and says why, a dead letter that was
+written truncated (its value is not the record), one whose origin is not a Kohtaanto topic, and on a
+compacted topic one that a later record under the same key has superseded: re-publishing it would
+make an older state (or, after a withdrawal's tombstone, an erased person) the key's latest again.
+Consumers are idempotent, so a record re-published twice is applied once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from shared.config import ConfigError, KafkaSettings
+from shared.messaging.kafka import make_consumer, security_config
+from shared.messaging.topics import DEADLETTER, by_name
+
+#: The header a re-published record carries: ``<dead-letter topic>:<partition>:<offset>``.
+REPUBLISHED_FROM = "dlq.republished.from"
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """One record of the dead-letter topic, as its headers describe it (``shared.messaging.consumer``)."""
+
+    partition: int
+    offset: int
+    timestamp: datetime  # when the dead letter was written (UTC)
+    key: str
+    value: bytes | None
+    origin_topic: str
+    origin_partition: int
+    origin_offset: int
+    consumer: str
+    reason: str
+    truncated: bool
+    original_size: int  # bytes of the original record's value (its size before any truncation)
+
+    def summary(self, with_value: bool = False) -> dict[str, Any]:
+        """JSON-ready fields; the value (UTF-8, else its size only) only when asked for."""
+        out: dict[str, Any] = {
+            "offset": self.offset,
+            "written_at": self.timestamp.isoformat(),
+            "origin": f"{self.origin_topic}:{self.origin_partition}:{self.origin_offset}",
+            "consumer": self.consumer,
+            "reason": self.reason,
+            "key": self.key,
+            "value_bytes": self.original_size,
+            "truncated": self.truncated,
+        }
+        if with_value:
+            out["value"] = None if self.value is None else self.value.decode("utf-8", errors="replace")
+        return out
+
+
+def _header(headers: Sequence[tuple[str, bytes]], name: str, default: str = "") -> str:
+    for key, value in headers or ():
+        if key == name:
+            return value.decode("utf-8", errors="replace")
+    return default
+
+
+def _as_int(text: str, default: int = -1) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+def dead_letter(message: Any) -> DeadLetter:
+    """A ``DeadLetter`` from a kafka-python ``ConsumerRecord`` of the dead-letter topic."""
+    headers = list(message.headers or ())
+    value = message.value
+    return DeadLetter(
+        partition=message.partition,
+        offset=message.offset,
+        timestamp=datetime.fromtimestamp(message.timestamp / 1000, tz=UTC),
+        key=(message.key or b"").decode("utf-8", errors="replace"),
+        value=value,
+        origin_topic=_header(headers, "dlq.original.topic"),
+        origin_partition=_as_int(_header(headers, "dlq.original.partition")),
+        origin_offset=_as_int(_header(headers, "dlq.original.offset")),
+        consumer=_header(headers, "dlq.consumer"),
+        reason=_header(headers, "dlq.reason"),
+        truncated=_header(headers, "dlq.truncated") == "true",
+        original_size=_as_int(_header(headers, "dlq.original.size"), len(value or b"")),
+    )
+
+
+def read_partitions(
+    settings: KafkaSettings, topic: str, start: dict[int, int] | None = None, timeout_s: float = 30.0
+) -> Iterator[Any]:
+    """The records of ``topic`` up to the end it had when called, as kafka-python ``ConsumerRecord``s:
+    with ``start`` (partition → first offset) those partitions only, from those offsets; else every
+    partition from its beginning. No consumer group: nothing is committed. Raises ``TimeoutError``
+    when the end is not reached within ``timeout_s`` seconds of no progress."""
+    from kafka import TopicPartition
+
+    consumer = make_consumer(settings, group_id=None, consumer_timeout_ms=int(timeout_s * 1000))
+    try:
+        partitions = sorted(consumer.partitions_for_topic(topic) or set())
+        if start is not None:
+            partitions = [p for p in partitions if p in start]
+        parts = [TopicPartition(topic, p) for p in partitions]
+        if not parts:
+            return
+        consumer.assign(parts)
+        ends = consumer.end_offsets(parts)
+        for tp in parts:
+            if start is None:
+                consumer.seek_to_beginning(tp)
+            else:
+                consumer.seek(tp, start[tp.partition])
+        left = {tp for tp in parts if consumer.position(tp) < ends[tp]}
+        while left:
+            batch = consumer.poll(timeout_ms=int(timeout_s * 1000))
+            if not batch:
+                raise TimeoutError(f"{topic}: no record within {timeout_s:.0f} s before its end")
+            for tp, records in batch.items():
+                for record in records:
+                    if record.offset < ends[tp]:
+                        yield record
+                if consumer.position(tp) >= ends[tp]:
+                    left.discard(tp)
+                    consumer.pause(tp)
+    finally:
+        consumer.close()
+
+
+def dead_letters(settings: KafkaSettings, timeout_s: float = 30.0) -> list[DeadLetter]:
+    """Every dead letter now on ``kohtaanto.deadletter.v1``, oldest first (within each partition)."""
+    return [dead_letter(m) for m in read_partitions(settings, DEADLETTER.name, timeout_s=timeout_s)]
+
+
+def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0) -> str | None:
+    """Why ``letter`` must not be re-published, or None when it may."""
+    if letter.truncated:
+        return (
+            f"written truncated ({letter.original_size} bytes): the value is not the record; "
+            "re-send it from its producer"
+        )
+    try:
+        origin = by_name(letter.origin_topic)
+    except KeyError:
+        return f"its origin {letter.origin_topic!r} is not a Kohtaanto topic"
+    if origin.cleanup_policy == "compact" and letter.origin_partition >= 0:
+        key = letter.key.encode()
+        later = [
+            m.offset
+            for m in read_partitions(
+                settings,
+                origin.name,
+                start={letter.origin_partition: letter.origin_offset + 1},
+                timeout_s=timeout_s,
+            )
+            if m.key == key
+        ]
+        if later:
+            return (
+                f"superseded: {origin.name} holds a later record under its key (offset {later[-1]}); "
+                "re-publishing would make the older state the latest again"
+            )
+    return None
+
+
+def republish(settings: KafkaSettings, letter: DeadLetter, timeout_s: float = 30.0) -> int:
+    """Send ``letter``'s key and value back to its origin topic and partition; returns the new offset.
+    The caller checks ``refusal`` first."""
+    from kafka import KafkaProducer
+
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers,
+        client_id=settings.client_id,
+        acks="all",
+        max_block_ms=int(timeout_s * 1000),
+        **security_config(settings),
+    )
+    try:
+        sent = producer.send(
+            letter.origin_topic,
+            key=letter.key.encode(),
+            value=letter.value,
+            partition=letter.origin_partition,
+            headers=[(REPUBLISHED_FROM, f"{DEADLETTER.name}:{letter.partition}:{letter.offset}".encode())],
+        ).get(timeout=timeout_s)
+        return int(sent.offset)
+    finally:
+        producer.close(timeout=timeout_s)
+
+
+def _settings(args: argparse.Namespace) -> KafkaSettings:
+    if args.env:
+        return KafkaSettings.read_env(client_id="kohtaanto-deadletters")
+    from deploy.kafka.broker import ADMIN, DEFAULT_HOME, DEFAULT_PORT, LocalBroker
+
+    home = Path(args.home or DEFAULT_HOME)
+    port = args.port or LocalBroker(home, DEFAULT_PORT).running_port() or DEFAULT_PORT
+    return LocalBroker(home, port).client_settings(ADMIN, client_id="kohtaanto-deadletters")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m deploy.kafka.deadletters",
+        description="List the dead-letter topic, or re-publish dead letters to where they came from.",
+    )
+    parser.add_argument("command", choices=["list", "republish"])
+    parser.add_argument("offsets", nargs="*", type=int, help="republish: the dead letters' offsets")
+    parser.add_argument("--json", action="store_true", help="list: one JSON object a line")
+    parser.add_argument("--value", action="store_true", help="list: with each record's value")
+    parser.add_argument("--env", action="store_true", help="the broker and admin of the KAFKA_* variables")
+    parser.add_argument("--home", default=None, help="the local broker's state folder (.kafka)")
+    parser.add_argument("--port", type=int, default=None, help="the local broker's port (its last)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds (%(default)s)")
+    args = parser.parse_args(argv)
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    try:
+        settings = _settings(args)
+        letters = dead_letters(settings, timeout_s=args.timeout)
+    except (ConfigError, TimeoutError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # kafka-python's errors: no broker, refused credentials
+        print(f"error: cannot read {DEADLETTER.name}: {exc!r}", file=sys.stderr)
+        return 1
+    if args.command == "list":
+        for letter in letters:
+            fields = letter.summary(with_value=args.value)
+            if args.json:
+                print(json.dumps(fields, ensure_ascii=False))
+            else:
+                print(
+                    f"{fields['offset']:>6}  {fields['written_at']}  {fields['origin']}  "
+                    f"{fields['consumer']}  {fields['value_bytes']} B"
+                    f"{' truncated' if letter.truncated else ''}  {fields['reason']}"
+                )
+        if not args.json:
+            print(f"{len(letters)} dead letter(s) on {DEADLETTER.name}", file=sys.stderr)
+        return 0
+    if not args.offsets:
+        parser.error("republish needs the offsets of the dead letters to send")
+    by_offset = {letter.offset: letter for letter in letters}
+    failed = 0
+    for offset in args.offsets:
+        found = by_offset.get(offset)
+        why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
+        if found is None or why is not None:
+            print(f"{offset}: not re-published: {why}", file=sys.stderr)
+            failed += 1
+            continue
+        new = republish(settings, found, args.timeout)
+        print(f"{offset}: re-published to {found.origin_topic}:{found.origin_partition} at offset {new}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

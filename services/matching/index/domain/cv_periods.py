@@ -1,0 +1,266 @@
+"""The period a CV line gives for a job: years worked and the year it ended (issue 12, helper
+`cvyears39`), in the shapes Finnish, Swedish and English CVs write it.
+
+A span of years or months ("2015–2019", "2015-19", "1998–2003", "3/2015–8/2019", "1.3.2015–31.8.2019",
+"maaliskuu 2015 – elokuu 2019", "kevät 2021 –", "vuodesta 2010 vuoteen 2015", "2010:stä 2015:een",
+"från 2010 till 2015"), open to today ("2015–", "2015 –", "2019–nyt/nykyään", "2018–present",
+"2019–nu", "sedan 2019", "since 2019", "vuodesta 2019", "2019 lähtien"), several spans of one job
+("2019–2020, 2022–": added up), an end alone ("vuoteen 2015 asti", "until 2015", "fram till 2015":
+the years are unknown) or a duration ("1,5 vuotta", "kolme vuotta", "två år", "two years": the end is
+unknown). Today comes from the caller's clock (`today`), never from this module.
+
+Why a rule of our own: the period grammar (a range, an open end, "asti" reading by the case of
+the word before it) is what no small library reads in fi/sv/en; month names come from CLDR through
+Babel at the edge (`months`, see `handlers.month_words`); dateparser would read single dates only,
+and is heavy for a CV line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+MAX_YEARS = 60
+"""Years of one job beyond which a period is no working life but a slip (as the profile's limit)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a line says of a job's time: `years` worked (> 0, whole for a span of years, to a
+    tenth from months or a duration) or None when unknown; `ended_year` (never after today's
+    year) or None; `ongoing` when the job runs to today (then `ended_year` is None). A period is
+    `complete` for a profile's work-history row when both are known: years, and an end or today."""
+
+    years: float | None = None
+    ended_year: int | None = None
+    ongoing: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.years is not None and (self.ongoing or self.ended_year is not None)
+
+
+NO_PERIOD = Period()
+
+_Y4 = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?::(?P<case>[a-zåäö]{1,4}))?(?!\d)", re.I)
+"""A year of working life (1950–2099; 1899 is none), with a Finnish case ending ("2015:stä")."""
+_BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}\.\s*)?\b(\d{1,2})\s*[./]\s*$")
+"""A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015"."""
+_BEFORE_WORD = re.compile(r"\b([^\W\d_]+)\.?\s+$")
+_DASH = r"(?:-|–|—|‒|−|\.\.|->)"
+_OPEN = (
+    r"(?:nyt|nykyään|nykyisin|nykyhetki\w*|tähän\s+päivään|toistaiseksi|jatkuu|"
+    r"nu|idag|i\s+dag|pågående|tills\s+vidare|"
+    r"present|now|today|current(?:ly)?|ongoing|(?:to\s+)?date)\b"
+)
+_SEP = re.compile(
+    rf"^\s*(?:{_DASH}|\b(?:to|till|until|through|vuoteen)\b)\s*",
+    re.I,
+)
+"""Between a span's two ends: "2015–2019", "2015 - 2019", "2015 to 2019", "2015 till 2019"."""
+_BETWEEN = re.compile(r"\b(?:between|mellan)\s*$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:sedan|since|from|från|fr\.\s*o\.\s*m\.?|vuodesta|alkaen|starting)\s*$", re.I
+)
+_SINCE_AFTER = re.compile(r"^\s*(?:lähtien|alkaen|onwards|and\s+on|framåt)\b", re.I)
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|up\s+to|through|fram\s+till|till\s+och\s+med|t\.\s*o\.\s*m\.?|vuoteen)\s*$", re.I
+)
+_AMBIGUOUS_AFTER = re.compile(r"^\s*(?:asti|saakka)\b", re.I)
+"""A bare year before "asti"/"saakka": since or until by the case the writer left out."""
+_ELATIVE = ("sta", "stä")
+_ILLATIVE = ("een", "ään", "hin", "iin", "en", "än")
+_JOIN = re.compile(r"^[\s,;/&+]*(?:(?:ja|och|and|sekä|samt)\b[\s,]*)?$", re.I)
+"""Between two spans of one job: "2019–2020, 2022–", "2010–2012 ja 2014–2016"."""
+
+SEASONS = {
+    # the month a season stands for in a span ("kevät 2021 –": from April 2021)
+    "kevät": 4, "kevään": 4, "keväällä": 4, "keväästä": 4, "kevääseen": 4, "kevätlukukausi": 1,
+    "kesä": 7, "kesän": 7, "kesällä": 7, "kesästä": 7, "kesään": 7,
+    "syksy": 10, "syksyn": 10, "syksyllä": 10, "syksystä": 10, "syksyyn": 10, "syyslukukausi": 8,
+    "talvi": 1, "talven": 1, "talvella": 1, "talvesta": 1, "talveen": 1,
+    "vår": 4, "våren": 4, "sommar": 7, "sommaren": 7, "höst": 10, "hösten": 10, "vinter": 1, "vintern": 1,
+    "spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1,
+}  # fmt: skip
+"""Seasons in fi/sv/en (CLDR has no season names): the month each stands for."""
+
+_NUMBER_WORDS = {
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "neljä": 4, "neljän": 4,
+    "viisi": 5, "viiden": 5, "kuusi": 6, "kuuden": 6, "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9,
+    "kymmenen": 10,
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+"""Number words a CV writes a duration with, one to ten (larger ones are written in digits)."""
+_DURATION = re.compile(
+    r"(?<![\w.,])(?:(?P<half>puoli|half\s+an?|ett\s+halvt|en\s+halv)|(?P<n>\d{1,2}(?:[.,]\d)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:\s*(?P<plus_half>½|och\s+ett\s+halvt|and\s+a\s+half))?)\s*-?\s*"
+    r"(?P<unit>vuotta|vuoden|vuosi|vuodet|v\.|år|året|years?|yrs?|"
+    r"kuukautta|kuukauden|kuukausi|kk|månader|månad|months?)(?![\w-])"
+    r"(?!\s+(?:vanha|old|gammal|ikäinen))",
+    re.I,
+)
+"""A duration: "1,5 vuotta", "kolme vuotta", "två år", "two years", "6 kk", "puoli vuotta" (not an age)."""
+
+
+@dataclass(frozen=True)
+class _Point:
+    start: int  # where its month or season begins in the line
+    end: int
+    year: int
+    month: int | None
+    case: str  # its Finnish case ending, lower case ("" for none)
+    word: str = ""  # its month's or season's word, lower case ("maaliskuusta")
+
+
+def period_of(sentence: str, today: date, months: Mapping[str, int] | None = None) -> Period:
+    """The `Period` of the job in `sentence` (a CV line), read on the day `today` (the caller's
+    clock): the first span or group of spans of one job ("2019–2020, 2022–": 1 + the years since
+    2022, ongoing), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
+    2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give.
+    `months`: lower-case month names and abbreviations (fi/sv/en) → 1–12; a Finnish name is read
+    in any case ("maaliskuussa"); None or {}: months in digits only. A span that ends before it
+    starts, starts after `today`, or runs over `MAX_YEARS` gives no years (`NO_PERIOD`); an end
+    after this year means the job goes on (a fixed term running to 2027: ongoing)."""
+    points = _points(sentence, months or {})
+    spans: list[tuple[_Point, _Point | None, int, int]] = []  # (start, end or None: today, first, last)
+    used: set[int] = set()
+    for i, p in enumerate(points):
+        if i in used:
+            continue
+        after = sentence[p.end :]
+        sep = _SEP.match(after)
+        since = (
+            bool(_SINCE_BEFORE.search(sentence[: p.start]))
+            or p.case.endswith(_ELATIVE)
+            or p.word.endswith(_ELATIVE)
+        )
+        if (
+            sep is None
+            and since
+            and i + 1 < len(points)
+            and not sentence[p.end : points[i + 1].start].strip()
+        ):
+            sep = re.match(r"\s*", after)  # "2010:stä 2015:een", "maaliskuusta 2015 elokuuhun 2019"
+        if sep is None and _BETWEEN.search(sentence[: p.start]):  # "between 2015 and 2019", "mellan … och …"
+            sep = re.match(r"\s+(?:and|och|ja)\s+", after, re.I)
+        if sep is not None:
+            rest = p.end + sep.end()
+            tail = sentence[rest:]
+            dash = bool(re.match(rf"\s*{_DASH}", after))
+            if i + 1 < len(points) and points[i + 1].start == rest:
+                spans.append((p, points[i + 1], p.start, points[i + 1].end))
+                used.add(i + 1)
+                continue
+            if (short := re.match(r"(\d\d)(?!\d|[/.]\d)", tail)) and (q := _two_digit(p, short[1], today)):
+                spans.append((p, q, p.start, rest + 2))  # "2015-19", "1998–03"
+                continue
+            if re.match(_OPEN, tail, re.I) or (dash and re.match(r"\s*(?:$|[.,;:)(\[])", tail)):
+                spans.append((p, None, p.start, rest))  # "2019–nyt", "2015 to present", "2015–", "2015 – (…)"
+                continue
+            if dash and sep.group() != sep.group().rstrip() and re.match(r"[^\W\d_]", tail):
+                spans.append((p, None, p.start, rest))  # "2015 – Ravintola Aalto" (not "2010-luvulla")
+                continue
+        if since or _SINCE_AFTER.match(after):
+            spans.append((p, None, p.start, p.end))
+    if spans:
+        return _grouped(sentence, spans, today)
+    duration = _duration(sentence)
+    for p in points:
+        before, after = sentence[: p.start], sentence[p.end :]
+        if _UNTIL_BEFORE.search(before) or (p.case.endswith(_ILLATIVE) and _AMBIGUOUS_AFTER.match(after)):
+            if p.year > today.year:
+                return Period(duration, None, ongoing=True)
+            return Period(duration, p.year)
+    return Period(duration) if duration is not None else NO_PERIOD
+
+
+def _points(sentence: str, months: Mapping[str, int]) -> list[_Point]:
+    points = []
+    for m in _Y4.finditer(sentence):
+        start, month, said = m.start(), None, ""
+        before = sentence[: m.start()]
+        if (digits := _BEFORE_MONTH.search(before)) and 1 <= int(digits[1]) <= 12:
+            start, month = digits.start(), int(digits[1])
+        elif word := _BEFORE_WORD.search(before):
+            month = _month(word[1].lower(), months)
+            if month is not None:
+                start, said = word.start(), word[1].lower()
+        points.append(_Point(start, m.end(), int(m[1]), month, (m["case"] or "").lower(), said))
+    return points
+
+
+def _month(word: str, months: Mapping[str, int]) -> int | None:
+    if (m := months.get(word)) is not None or (m := SEASONS.get(word)) is not None:
+        return m
+    if "kuu" in word[3:]:  # a Finnish month in any case: "maaliskuussa", "elokuuhun"
+        return months.get(word[: word.index("kuu", 3) + 3])
+    return None
+
+
+def _two_digit(start: _Point, digits: str, today: date) -> _Point | None:
+    """The end of "2015-19" or "1998-03": the year of the start's century, or of the next one when
+    smaller; None when that is after this year ("2015-03": a month, not 2103)."""
+    year = start.year // 100 * 100 + int(digits)
+    if year < start.year:
+        year += 100
+    return _Point(0, 0, year, None, "") if year <= today.year else None
+
+
+def _grouped(sentence: str, spans: list[tuple[_Point, _Point | None, int, int]], today: date) -> Period:
+    """The first group of spans joined only by commas or "and" ("2019–2020, 2022–"), added up."""
+    group = [spans[0]]
+    for span in spans[1:]:
+        if not _JOIN.match(sentence[group[-1][3] : span[2]]):
+            break
+        group.append(span)
+    total, ended, ongoing = 0.0, 0, False
+    now = (today.year, today.month)
+    last_month: int | None
+    for start, end, _, _ in group:
+        if (start.year, start.month or 1) > now:
+            return NO_PERIOD  # a job not begun yet ("2027–", "12/2026–" in June 2026)
+        if end is None or (end.year, end.month or 1) > now:
+            ongoing = True  # open, or an end after today: a fixed term still running
+            last, last_month, inclusive = today.year, today.month, 0
+        else:
+            last, last_month, inclusive = end.year, end.month, 1
+            ended = max(ended, end.year)
+        if last < start.year:
+            return NO_PERIOD  # a span running backwards ("2019–2015")
+        if start.month is not None and last_month is not None:
+            months = (last - start.year) * 12 + last_month - start.month + inclusive
+            if months < 0:
+                return NO_PERIOD
+            total += max(1, months) / 12
+        else:
+            total += max(1, last - start.year)
+    if total > MAX_YEARS:
+        return NO_PERIOD
+    years = round(total, 1) if total != int(total) else int(total)
+    return Period(years or 0.1, None if ongoing else ended, ongoing)
+
+
+def _duration(sentence: str) -> float | None:
+    """Years of the first duration in `sentence` ("1,5 vuotta": 1.5, "6 kk": 0.5), None when none."""
+    m = _DURATION.search(sentence)
+    if m is None:
+        return None
+    if m["half"]:
+        n = 0.5
+    else:
+        raw = m["n"].lower()
+        n = float(raw.replace(",", ".")) if raw[0].isdigit() else float(_NUMBER_WORDS[raw])
+        if m["plus_half"]:
+            n += 0.5
+    unit = m["unit"].lower()
+    if unit.startswith(("kuuka", "kk", "mån", "month")):
+        n /= 12
+    if not 0 < n <= MAX_YEARS:
+        return None
+    return round(n, 1) if n != int(n) else int(n)

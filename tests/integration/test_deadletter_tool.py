@@ -1,0 +1,98 @@
+"""The operator's dead-letter tool against a real broker (outside tester 39, P8: the README said an
+operator reads the dead letters and re-publishes them after a fix, and gave no way to): a dead letter is
+listed with its origin and reason, re-published unchanged to the partition it came from, and refused when
+it was written truncated or when a later record (a newer state, a withdrawal's tombstone) has
+superseded it on a compacted topic."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from kafka import KafkaProducer
+
+from deploy.kafka import deadletters as tool
+from shared.messaging.consumer import DeadLetters
+from shared.messaging.kafka import KafkaSender, security_config
+from shared.messaging.topics import CANDIDATES, VACANCIES
+
+pytestmark = pytest.mark.kafka
+
+
+def _produce(producer: KafkaProducer, topic: str, key: str, value: bytes | None) -> SimpleNamespace:
+    """Send one record and return it as a consumer would see it (topic, partition, offset, key, value)."""
+    meta = producer.send(topic, key=key.encode(), value=value).get(timeout=30)
+    return SimpleNamespace(
+        topic=topic, partition=meta.partition, offset=meta.offset, key=key.encode(), value=value
+    )
+
+
+def _letter_of(settings, origin) -> tool.DeadLetter:
+    return next(
+        d
+        for d in tool.dead_letters(settings)
+        if (d.origin_topic, d.origin_partition, d.origin_offset)
+        == (origin.topic, origin.partition, origin.offset)
+    )
+
+
+def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_superseded(
+    kafka_broker, capsys
+):
+    settings = kafka_broker.client_settings()
+    sender = KafkaSender(settings)
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers, acks="all", **security_config(settings)
+    )
+    try:
+        dead = DeadLetters(sender, consumer_name="matching.index", max_message_bytes=64 * 1024)
+        # a vacancy record the consumer could not read, nothing after it under its key
+        poison = _produce(producer, VACANCIES.name, "v-dlq-1", b'{"not": "an envelope"}')
+        dead.send(poison, "not an envelope")
+        # a candidate's record superseded by the withdrawal's tombstone
+        old = _produce(producer, CANDIDATES.name, "c-dlq-2", b'{"stale": true}')
+        dead.send(old, "payload rejected")
+        _produce(producer, CANDIDATES.name, "c-dlq-2", None)
+        # a record too large for the dead-letter topic: written truncated
+        big = _produce(producer, VACANCIES.name, "v-dlq-3", b"x" * 100_000)
+        dead.send(big, "too large")
+    finally:
+        producer.close()
+        sender.close()
+
+    letter = _letter_of(settings, poison)
+    assert (letter.consumer, letter.reason, letter.key) == ("matching.index", "not an envelope", "v-dlq-1")
+    assert letter.value == b'{"not": "an envelope"}' and not letter.truncated
+
+    # list: one line each, no value unless asked; --json gives the fields
+    argv = ["--home", str(kafka_broker.home), "--port", str(kafka_broker.port)]
+    assert tool.main(["list", "--json", *argv]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    mine = [x for x in lines if x["key"] in ("v-dlq-1", "c-dlq-2", "v-dlq-3")]
+    assert len(mine) == 3 and all("value" not in x for x in mine)
+    assert {x["origin"].split(":")[0] for x in mine} == {VACANCIES.name, CANDIDATES.name}
+
+    # republish: the same key and value, to the partition it came from, with where it came from
+    assert tool.main(["republish", str(letter.offset), *argv]) == 0
+    assert "re-published to" in capsys.readouterr().out
+    again = [
+        m
+        for m in tool.read_partitions(settings, VACANCIES.name, start={poison.partition: poison.offset + 1})
+        if m.key == b"v-dlq-1"
+    ]
+    assert len(again) == 1 and again[0].value == b'{"not": "an envelope"}'
+    assert (
+        dict(again[0].headers)[tool.REPUBLISHED_FROM] == f"kohtaanto.deadletter.v1:0:{letter.offset}".encode()
+    )
+
+    # refused: superseded by a tombstone (an erased person must not come back), and truncated
+    stale = _letter_of(settings, old)
+    assert "superseded" in (tool.refusal(stale, settings) or "")
+    truncated = _letter_of(settings, big)
+    assert truncated.truncated and "truncated" in (tool.refusal(truncated, settings) or "")
+    assert tool.main(["republish", str(stale.offset), str(truncated.offset), *argv]) == 1
+    err = capsys.readouterr().err
+    assert "superseded" in err and "truncated" in err
+    after = [m for m in tool.read_partitions(settings, CANDIDATES.name) if m.key == b"c-dlq-2"]
+    assert after[-1].value is None, "the tombstone is still the key's latest record"
