@@ -12,10 +12,11 @@ environment variables name (production: ``KAFKA_USERNAME=admin`` and its passwor
 
 ``republish`` sends the record's key and value, unchanged, back to the topic and partition it came
 from (kafka-python partitions keys by murmur2, as the services do: docs/events.md), with the header
-``dlq.republished.from`` naming the dead letter. It refuses, and says why, a dead letter that was
-written truncated (its value is not the record), one whose origin is not a Kohtaanto topic, and on a
-compacted topic one that a later record under the same key has superseded: re-publishing it would
-make an older state (or, after a withdrawal's tombstone, an erased person) the key's latest again.
+``dlq.republished.from`` naming the dead letter. It refuses, and says why (``refusal``), a dead letter
+that was written truncated (its value is not the record), one whose origin is not a Kohtaanto topic, a
+jobseeker's record (candidates, outcomes, paths, training: keyed by the pseudonym) once the jobseeker
+has withdrawn, and on a compacted topic one that a later record under the same key has superseded
+(re-publishing it would make an older state, or after a tombstone an erased key, the latest again).
 Consumers are idempotent, so a record re-published twice is applied once.
 """
 
@@ -33,7 +34,7 @@ from typing import Any
 
 from shared.config import ConfigError, KafkaSettings
 from shared.messaging.kafka import make_consumer, security_config
-from shared.messaging.topics import DEADLETTER, by_name
+from shared.messaging.topics import CANDIDATES, DEADLETTER, OUTCOMES, PATHS, TRAINING, by_name
 
 #: The header a re-published record carries: ``<dead-letter topic>:<partition>:<offset>``.
 REPUBLISHED_FROM = "dlq.republished.from"
@@ -152,8 +153,16 @@ def dead_letters(settings: KafkaSettings, timeout_s: float = 30.0) -> list[DeadL
     return [dead_letter(m) for m in read_partitions(settings, DEADLETTER.name, timeout_s=timeout_s)]
 
 
+#: Topics whose key is a jobseeker's pseudonymous id (docs/events.md): a record of theirs may go back only
+#: while the candidates topic holds a live profile under that id.
+CANDIDATE_KEYED = frozenset({CANDIDATES.name, OUTCOMES.name, PATHS.name, TRAINING.name})
+
+
 def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0) -> str | None:
-    """Why ``letter`` must not be re-published, or None when it may."""
+    """Why ``letter`` must not be re-published, or None when it may: written truncated; its origin not
+    a Kohtaanto topic; a jobseeker's record (``CANDIDATE_KEYED``) whose profile the candidates topic
+    holds withdrawn (a tombstone) or not at all (erased and compacted away); on a compacted topic, a
+    later record under its key (already re-published, or a newer state or a tombstone)."""
     if letter.truncated:
         return (
             f"written truncated ({letter.original_size} bytes): the value is not the record; "
@@ -163,10 +172,18 @@ def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0
         origin = by_name(letter.origin_topic)
     except KeyError:
         return f"its origin {letter.origin_topic!r} is not a Kohtaanto topic"
+    key = letter.key.encode()
+    if origin.name in CANDIDATE_KEYED:
+        profile = [m for m in read_partitions(settings, CANDIDATES.name, timeout_s=timeout_s) if m.key == key]
+        if not profile or profile[-1].value is None:
+            return (
+                "the jobseeker has withdrawn (the candidates topic holds "
+                + ("their tombstone" if profile else "no profile under this id")
+                + "): a record of theirs must not come back"
+            )
     if origin.cleanup_policy == "compact" and letter.origin_partition >= 0:
-        key = letter.key.encode()
         later = [
-            m.offset
+            m
             for m in read_partitions(
                 settings,
                 origin.name,
@@ -176,8 +193,13 @@ def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0
             if m.key == key
         ]
         if later:
+            last = later[-1]
+            if any(k == REPUBLISHED_FROM for k, _ in last.headers or ()):
+                return f"already re-published ({origin.name} offset {last.offset})"
+            if last.value is None:
+                return f"erased: {origin.name} holds a tombstone under its key (offset {last.offset})"
             return (
-                f"superseded: {origin.name} holds a later record under its key (offset {later[-1]}); "
+                f"superseded: {origin.name} holds a later record under its key (offset {last.offset}); "
                 "re-publishing would make the older state the latest again"
             )
     return None
@@ -260,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("republish needs the offsets of the dead letters to send")
     by_offset = {letter.offset: letter for letter in letters}
     failed = 0
-    for offset in args.offsets:
+    for offset in dict.fromkeys(args.offsets):  # each once, in the order given
         found = by_offset.get(offset)
         why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
         if found is None or why is not None:

@@ -15,7 +15,7 @@ from kafka import KafkaProducer
 from deploy.kafka import deadletters as tool
 from shared.messaging.consumer import DeadLetters
 from shared.messaging.kafka import KafkaSender, security_config
-from shared.messaging.topics import CANDIDATES, VACANCIES
+from shared.messaging.topics import CANDIDATES, PATHS, VACANCIES
 
 pytestmark = pytest.mark.kafka
 
@@ -57,6 +57,19 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
         # a record too large for the dead-letter topic: written truncated
         big = _produce(producer, VACANCIES.name, "v-dlq-3", b"x" * 100_000)
         dead.send(big, "too large")
+        # a vacancy's older state, superseded by a newer one
+        older = _produce(producer, VACANCIES.name, "v-dlq-4", b'{"version": 1}')
+        dead.send(older, "payload rejected")
+        _produce(producer, VACANCIES.name, "v-dlq-4", b'{"version": 2}')
+        # service-path records: of a withdrawn jobseeker (no tombstone on the paths topic: they had no
+        # path; outside tester 39b, Q8) and of one whose profile is live
+        _produce(producer, CANDIDATES.name, "c-dlq-5", b'{"withdrawn": "soon"}')
+        gone_path = _produce(producer, PATHS.name, "c-dlq-5", b'{"path": 1}')
+        dead.send(gone_path, "payload rejected")
+        _produce(producer, CANDIDATES.name, "c-dlq-5", None)
+        _produce(producer, CANDIDATES.name, "c-dlq-6", b'{"live": true}')
+        live_path = _produce(producer, PATHS.name, "c-dlq-6", b'{"path": 2}')
+        dead.send(live_path, "payload rejected")
     finally:
         producer.close()
         sender.close()
@@ -86,13 +99,19 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
         dict(again[0].headers)[tool.REPUBLISHED_FROM] == f"kohtaanto.deadletter.v1:0:{letter.offset}".encode()
     )
 
-    # refused: superseded by a tombstone (an erased person must not come back), and truncated
+    # refused: the same one again, a withdrawn jobseeker's records on any topic keyed by them (an erased
+    # person must not come back), a superseded state, and a truncated one; offsets given twice count once
+    assert "already re-published" in (tool.refusal(letter, settings) or "")
     stale = _letter_of(settings, old)
-    assert "superseded" in (tool.refusal(stale, settings) or "")
+    assert "withdrawn" in (tool.refusal(stale, settings) or "")
+    assert "withdrawn" in (tool.refusal(_letter_of(settings, gone_path), settings) or "")
+    assert "superseded" in (tool.refusal(_letter_of(settings, older), settings) or "")
     truncated = _letter_of(settings, big)
     assert truncated.truncated and "truncated" in (tool.refusal(truncated, settings) or "")
-    assert tool.main(["republish", str(stale.offset), str(truncated.offset), *argv]) == 1
+    assert tool.main(["republish", str(stale.offset), str(truncated.offset), str(stale.offset), *argv]) == 1
     err = capsys.readouterr().err
-    assert "superseded" in err and "truncated" in err
+    assert "withdrawn" in err and "truncated" in err and err.count(f"{stale.offset}: not re-published") == 1
+    # a live jobseeker's path record goes back
+    assert tool.refusal(_letter_of(settings, live_path), settings) is None
     after = [m for m in tool.read_partitions(settings, CANDIDATES.name) if m.key == b"c-dlq-2"]
     assert after[-1].value is None, "the tombstone is still the key's latest record"
