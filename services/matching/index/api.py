@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask import current_app, g, has_request_context, jsonify, request
@@ -14,7 +14,7 @@ from flask_smorest import Blueprint, abort
 
 from services.kernel.language_clauses import dash_before_level
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import NOT_HELD
+from services.matching.index.domain.cv_lines import NOT_HELD, NamedWork
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import RecognisedSkill, language_rank
@@ -451,11 +451,20 @@ def recognition_units() -> int:
     return int(units)
 
 
-def work_history_rows(text: str, lang: str | None, reader: str) -> list[dict[str, Any]]:
+def work_history_rows(
+    text: str,
+    lang: str | None,
+    reader: str,
+    named: Sequence[tuple[NamedWork, tuple[str, ...]]] | None = None,
+) -> list[dict[str, Any]]:
     """`work_history` of `POST /skills/recognise` with `context: cv`: the occupations the sentences
-    of `text` that recognition reads name as the person's own (`MatchingHandlers.work_named`), as
-    rows for a profile's `work_history` with their inferred skills, labelled in `reader`'s language."""
+    of `text` that recognition reads name as the person's own (`named`, else
+    `MatchingHandlers.work_named`'s), as rows for a profile's `work_history` with their inferred
+    skills and the occupations the same title names as truly (`alternatives`), labelled in
+    `reader`'s language."""
     t = taxonomy()
+    if named is None:
+        named = handlers().work_named(reading_of(text).read, lang)
     return [
         {
             "occupation_uri": work.uri,
@@ -466,8 +475,11 @@ def work_history_rows(text: str, lang: str | None, reader: str) -> list[dict[str
             "inferred_skills": [
                 {"uri": uri, "label": t.skill_label(uri, reader), "evidence": "inferred"} for uri in skills
             ],
+            "alternatives": [
+                {"occupation_uri": uri, "label": t.occupation_label(uri, reader)} for uri in work.alternatives
+            ],
         }
-        for work, skills in handlers().work_named(reading_of(text).read, lang)
+        for work, skills in named
     ]
 
 

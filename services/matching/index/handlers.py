@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import CvTitles, NamedWork, named_work
+from services.matching.index.domain.cv_lines import CV_LANGUAGES, CvTitles, NamedWork, named_work
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -394,18 +394,22 @@ class MatchingHandlers:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
         titles = self._cv_titles.get(id(recognizer))
         if titles is None:  # (built once per recogniser: any ESCO label, fi/sv/en; tester 38b, N1/N2)
+            from services.matching.index.reference import load_title_glossary
+
             tables = recognizer.occupation_taxonomy_.tables
             titles = CvTitles(
                 tables.occupation_labels,
                 tables.occupation_alt_labels,
                 recognizer.occupation_uris_,
                 recognizer.tools.lemmatise,
+                glossary=load_title_glossary(),  # "truck driver", "säljare" (outside tester 39, P4)
             )
             self._cv_titles = {id(recognizer): titles}
 
-        def occupations(s: str) -> Sequence[str]:
-            language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
-            return titles(s, language, recognizer.occupations_in(s, language))
+        def occupations(s: str) -> Sequence[Sequence[str]]:
+            # a line's own language first, then the others: a short line's is a guess (tester 39, P4)
+            langs = (lang,) if lang else (recognizer.language(s), *CV_LANGUAGES)
+            return titles.read(s, langs, recognizer.occupations_in)
 
         found = named_work(parts, occupations, self.today().year)
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
