@@ -507,6 +507,10 @@ class RecogniseView(MethodView):
                     more = handlers().recognise(data["text"], wanted, data["lang"])[1]
                     kept = beside_hiring_lines(more, recognizer, data["text"], lang=data["lang"])
                 found = kept
+            work = None
+            if data["context"] == "cv":  # the own job's leading skills are an ad's guess (tester 39, P7)
+                work = handlers().work_named(reading_of(data["text"]).read, data["lang"])
+                found = handlers().beside_own_work(found, work)
             # one sentence gives at most `SENTENCE_PLACES` of them (a rule's skills aside), as for a
             # vacancy's suggestions (outside tester 32, F11: a plus line took 7 of 10 places here)
             found = sentence_places(found, SENTENCE_PLACES, "")
@@ -570,7 +574,7 @@ class RecogniseView(MethodView):
             body["warning"] = warning
         body["suggestions_left_out"] = left_out
         if data["context"] == "cv":  # the occupation a CV names is the person's own (tester 38, M2)
-            body["work_history"] = work_history_rows(data["text"], data["lang"], reader)
+            body["work_history"] = work_history_rows(data["text"], data["lang"], reader, work)
             if warning := joined(body.get("warning"), not_held_warning(found)):
                 body["warning"] = warning
         return body

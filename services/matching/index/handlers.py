@@ -32,7 +32,7 @@ from services.matching.index.domain.filters import (
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.domain.query import ranked_occupation
-from services.matching.index.domain.recognition import guess_language, offered_as_plus
+from services.matching.index.domain.recognition import SUPERVISION_CUE, guess_language, offered_as_plus
 from services.matching.index.domain.skill_plus import said_as_plus
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
@@ -413,6 +413,21 @@ class MatchingHandlers:
 
         found = named_work(parts, occupations, self.today().year)
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
+
+    def beside_own_work(
+        self, found: Sequence[RecognisedSkill], work: Sequence[tuple[NamedWork, tuple[str, ...]]]
+    ) -> list[RecognisedSkill]:
+        """`found` (`recognise`'s, of a CV or a coach's note) without the skills of leading,
+        recruiting or supervising the workers of the occupations the text names as the person's own
+        (`work`, `work_named`'s, alternatives too: `SkillRecognizer.leading_skills`) that a sentence
+        with no word of leading gave: "Linja-autonkuljettaja, … 2019–" is a bus driver's own job,
+        not *recruit bus drivers* (an ad's reading; outside tester 39, P7), while an HR person's
+        "Rekrytoin linja-autonkuljettajia" still gives it (`recognition.SUPERVISION_CUE`)."""
+        recognizer = self.state.recognizer
+        if recognizer is None or not work:
+            return list(found)
+        leading = recognizer.leading_skills({u for w, _ in work for u in (w.uri, *w.alternatives)})
+        return [s for s in found if s.uri not in leading or SUPERVISION_CUE.search(s.source)]
 
     def essential_of(
         self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None, text: str | None = None

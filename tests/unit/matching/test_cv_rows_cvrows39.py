@@ -157,6 +157,40 @@ def test_a_line_without_a_job_held_gives_no_row_in_any_language(handlers, esco, 
     assert rows(handlers, esco, line) == []
 
 
+# -- P7: a line naming the person's own job is no experience of leading or recruiting its workers -----
+
+
+def test_a_bus_drivers_own_job_line_is_no_skill_of_recruiting_bus_drivers(handlers, esco_recognizer):
+    cv = (
+        "Työkokemus:\nLinja-autonkuljettaja, Tampereen Seudun Joukkoliikenne 2019–\n"
+        "Varastotyöntekijä Logistiikka Oy:ssä 2008–2015.\n"
+        "Koulutus: Ammattikuljettajan perustutkinto 2018. C-ajokortti ja ammattipätevyys."
+    )
+    parts = cv.split("\n")
+    found = esco_recognizer.recognise(cv, top_k=40)
+    kept = handlers.beside_own_work(found, handlers.work_named(parts))
+    labels = {r.label("en") for r in kept}
+    assert "recruit bus drivers" not in labels
+    assert {"drive vehicles", "manoeuvre bus"} <= labels  # the job's own skills stay
+    assert [r for r in found if r.label("en") != "recruit bus drivers"] == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Rekrytoin linja-autonkuljettajia 2015-2020.", "fi"),
+        ("HR-asiantuntija. Rekrytoin linja-autonkuljettajia Nobinalle 2015-2020.", "fi"),
+    ],
+)
+def test_an_hr_persons_recruiting_line_keeps_the_skill_and_names_no_drivers_job(
+    handlers, esco_recognizer, esco, line, lang
+):
+    found = esco_recognizer.recognise(line, top_k=10, lang=lang)
+    work = handlers.work_named([line], lang)
+    assert work == []  # the people recruited, not the job held
+    assert "recruit bus drivers" in {r.label("en") for r in handlers.beside_own_work(found, work)}
+
+
 # -- the reader alone (a made-up taxonomy): the most specific reading, ties, several jobs ---------------
 
 URIS = ["bus", "goods", "taxi", "welder", "plater"]

@@ -2139,6 +2139,19 @@ class SkillRecognizer:
             return self._named_workers_supervision(text)
         return self._supervision_of(positions)
 
+    def leading_skills(self, occupations: Collection[str]) -> frozenset[str]:
+        """URIs of the skills of leading, supervising or recruiting the workers of `occupations`
+        (ESCO occupation URIs; unknown ones are skipped), and of managing work that is no skill of
+        theirs (`_supervision_of`: "recruit bus drivers" for the bus driver): what a line naming the
+        person's own job in such an occupation gives by its title's words alone, not experience of
+        leading (`context: cv`; outside tester 39, P7). Empty when none is known."""
+        positions = tuple(
+            sorted({self.occupation_index_[u] for u in occupations if u in self.occupation_index_})
+        )
+        if not positions:
+            return frozenset()
+        return frozenset(self.skill_uris_[j] for j in self._supervision_of(positions).tolist())
+
     def _lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
         """Positions (int64) of the skills that only look like the products `names` (names of
         `products_` a unit of text names, four letters or more): an English label with a word
