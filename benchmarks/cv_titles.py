@@ -2,7 +2,7 @@
 that give it as the line's one row (issue 12, helper `cvfix38`; outside tester 38b, N1/N2; outside
 tester 39, P1/P4, helper `cvrows39`).
 
-    python -m benchmarks.cv_titles [--sample 120] [--before] [--misses]
+    python -m benchmarks.cv_titles [--sample 120] [--before] [--misses] [--detect]
 
 Builds, for a fixed sample of ESCO occupations (every n-th by position), CV lines of the shape
 "<title> <place> <years>" from each one's preferred label and first alternative label (one without
@@ -20,7 +20,8 @@ titles of the job-title glossary (`data/recognition/job_titles.csv`: "truck driv
 line by line, as a caller that leaves `lang` out (tester 39, P4: "Truck driver 2015–2020." read as
 Swedish); right is any of the occupations the glossary names for it by an ESCO Finnish label
 (a title it names only by an everyday Finnish one, "lärare" → opettaja, is left out). `--before` reads with
-`occupations_in` alone (the reading before `cvfix38`). No held-out data is read: the lines are
+`occupations_in` alone (the reading before `cvfix38`); `--detect` reads the label lines in their
+detected language too, as a caller that leaves `lang` out. No held-out data is read: the lines are
 built from the taxonomy and the glossary.
 """
 
@@ -82,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=120)
     parser.add_argument("--before", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print each line without the right row")
+    parser.add_argument(
+        "--detect",
+        action="store_true",
+        help="read the label lines in their detected language too (no `lang`)",
+    )
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
@@ -119,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     step = max(1, n // args.sample)
     for o in range(0, n, step)[: args.sample]:
         for lang, kind, line in cv_lines_of(t.occupation_labels, t.occupation_alt_labels, o):
-            cases.append((lang, kind, line, {t.occupation_uris[o]}, lang))
+            cases.append((lang, kind, line, {t.occupation_uris[o]}, None if args.detect else lang))
     unnamed = 0
     for lang, kind, line, names in glossary_lines(glossary):
         right = {t.occupation_uris[o] for x in names for o in finnish.get(" ".join(words(x)), ())}
