@@ -20,7 +20,13 @@ from typing import Any, Protocol
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import CV_LANGUAGES, CvTitles, NamedWork, named_work
+from services.matching.index.domain.cv_lines import (
+    CV_LANGUAGES,
+    CvTitles,
+    NamedWork,
+    named_work,
+    speaks_of_leading,
+)
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -32,7 +38,7 @@ from services.matching.index.domain.filters import (
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.domain.query import ranked_occupation
-from services.matching.index.domain.recognition import SUPERVISION_CUE, guess_language, offered_as_plus
+from services.matching.index.domain.recognition import guess_language, offered_as_plus
 from services.matching.index.domain.skill_plus import said_as_plus
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
@@ -422,12 +428,12 @@ class MatchingHandlers:
         (`work`, `work_named`'s, alternatives too: `SkillRecognizer.leading_skills`) that a sentence
         with no word of leading gave: "Linja-autonkuljettaja, … 2019–" is a bus driver's own job,
         not *recruit bus drivers* (an ad's reading; outside tester 39, P7), while an HR person's
-        "Rekrytoin linja-autonkuljettajia" still gives it (`recognition.SUPERVISION_CUE`)."""
+        "Rekrytoin linja-autonkuljettajia" still gives it (`cv_lines.speaks_of_leading`)."""
         recognizer = self.state.recognizer
         if recognizer is None or not work:
             return list(found)
         leading = recognizer.leading_skills({u for w, _ in work for u in (w.uri, *w.alternatives)})
-        return [s for s in found if s.uri not in leading or SUPERVISION_CUE.search(s.source)]
+        return [s for s in found if s.uri not in leading or speaks_of_leading(s.source)]
 
     def essential_of(
         self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None, text: str | None = None

@@ -224,3 +224,15 @@ def test_another_readers_head_reading_of_a_word_a_title_took_is_no_job_of_its_ow
     assert titles("Linja-autonkuljettaja 2019–", "fi", recogniser) == (("bus",),)
     work = named_work(["Linja-autonkuljettaja 2019–"], lambda s: titles(s, "fi", recogniser), 2026)
     assert [(w.uri, w.alternatives) for w in work] == [("bus", ())]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Vuoropäällikkö 2018-2022, johdin siivoojia.", "fi"),
+        ("Esimiehenä 2018-2022, johdin kymmentä siivoojaa.", "fi"),
+        ("Shift manager 2018-2022, led a team of cleaners.", "en"),
+    ],
+)
+def test_the_workers_a_line_says_the_person_led_are_no_job_held(handlers, esco, line, lang):
+    assert "building cleaner" not in [o for o, _ in rows(handlers, esco, line, lang)]

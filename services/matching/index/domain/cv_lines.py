@@ -37,6 +37,16 @@ NOT_HELD = re.compile(
 )
 """Words saying the person is not (yet) in the occupation the line names: studies, wishes, aims."""
 
+_LED_IN_THE_PAST = re.compile(r"\b(?:johdin|johdimme|johti|johtanut|led|ledde|rekryterade)\b", re.I)
+
+
+def speaks_of_leading(sentence: str) -> bool:
+    """Whether a CV line says the person led, supervised or recruited people
+    (`recognition.SUPERVISION_CUE`, and its past tenses a CV writes: "johdin siivoojia", "led a
+    team", "ledde ett team"): the workers it names are those led, not the job held."""
+    return SUPERVISION_CUE.search(sentence) is not None or _LED_IN_THE_PAST.search(sentence) is not None
+
+
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SPAN = re.compile(
     rf"(?<!\d)(?P<start>{_YEAR})\s*(?:[-–—]|\.\.|to|till|asti)\s*"
@@ -270,7 +280,7 @@ class CvTitles:
                 left = dict.fromkeys(others)
                 # a line of leading or recruiting names the people led as such, not as the job held
                 # ("Rekrytoin linja-autonkuljettajia": an HR person's; outside tester 39, P7)
-                led = SUPERVISION_CUE.search(sentence) is not None
+                led = speaks_of_leading(sentence)
                 for k, w in rest:
                     mine = tuple(u for u in occupations_in(w) if u in left)
                     for u in mine:
