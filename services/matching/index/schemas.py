@@ -750,6 +750,11 @@ class InferredSkillSchema(ma.Schema):
     )
 
 
+class AlternativeOccupationSchema(ma.Schema):
+    occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
+
+
 class WorkHistoryRowSchema(ma.Schema):
     """A row of a profile's `work_history`, in exactly its shape (the profile service's
     `ExperienceSchema`): sent on as it is."""
@@ -813,6 +818,18 @@ class NamedWorkSchema(ma.Schema):
             "description": "The occupation's most central essential skills (at most 5): what the index "
             "infers from such a work-history row (with all its other essential skills), shown to the "
             "coach as evidence kind `inferred`, never as claimed skills"
+        },
+    )
+    alternatives = fields.List(
+        fields.Nested(AlternativeOccupationSchema),
+        metadata={
+            "description": "Other occupations the same title names as truly (a title several ESCO "
+            'occupations share: "Kuljettaja 2015-2020." → a goods driver, with a bus, a courier and a '
+            "taxi driver here): one job, so at most one of them is to be accepted into the profile's "
+            "`work_history`, in place of `occupation_uri`, never beside it (a spell each would read as "
+            "jobs held at once); empty when the title names one occupation. A line names one row per "
+            'job it names ("Hitsaaja ja rekkakuski 2010–2015." two)',
+            "example": [],
         },
     )
 
@@ -930,7 +947,8 @@ class RecognisedListSchema(ma.Schema):
             "description": "Only with `context: cv`: every occupation the text names as the person's own "
             "work, in the text's order, for display (a sentence about studying for or wishing for an "
             'occupation names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata '
-            'varhaiskasvatukseen"); each also in `work_history` when `in_work_history`'
+            'varhaiskasvatukseen"), one per job a line names (the occupations its title names as truly are its '
+            "`alternatives`); each also in `work_history` when `in_work_history`"
         },
     )
     suggestions_left_out = fields.Integer(
