@@ -13,8 +13,9 @@ from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
 from services.kernel.language_clauses import dash_before_level
+from services.kernel.sentences import cut_to
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import NOT_HELD, NamedWork, profile_rows
+from services.matching.index.domain.cv_lines import NOT_HELD, NamedWork, cv_sentences, profile_rows
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import RecognisedSkill, language_rank
@@ -287,6 +288,21 @@ def reading_of(text: str) -> Reading:
     return reading
 
 
+def cv_lines_of(text: str) -> list[str]:
+    """The sentences of `text` as a CV's work history is read (`cv_lines.cv_sentences`: a CV line
+    whole, a dash or "v." ends none; tester 39b, Q1/Q6): of its first `MAX_TEXT_CHARS` characters,
+    markup dropped (`readable`), at most `MAX_SENTENCES` of them and `MAX_READ_CHARS` characters,
+    in the text's order. The items are read from `reading_of`'s sentences, as in any context."""
+    out: list[str] = []
+    room = MAX_READ_CHARS
+    for line in cv_sentences(readable(text[:MAX_TEXT_CHARS]))[:MAX_SENTENCES]:
+        if room <= 0:
+            break
+        out.append(cut_to(line, room))
+        room -= len(line)
+    return out
+
+
 def partly_read_warning(text: str) -> str | None:
     """`PARTLY_READ_WARNING` in the request's language when recognition leaves sentences of `text`
     (its first `MAX_TEXT_CHARS` characters, as read) unread (more than `MAX_SENTENCES`:
@@ -458,13 +474,13 @@ def work_history_rows(
     named: Sequence[tuple[NamedWork, tuple[str, ...]]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(`work_history`, `named_work`) of `POST /skills/recognise` with `context: cv`: the occupations
-    the sentences of `text` that recognition reads name as the person's own (`named`, else
+    the lines of `text` name as the person's own (`cv_lines_of`; `named`, else
     `MatchingHandlers.work_named`'s): those with a complete period as rows in exactly a profile's
     `work_history` shape (`cv_lines.profile_rows`), and every one for display, labelled in
     `reader`'s language, with its sentence, what a row misses, its inferred skills and the
     occupations the same title names as truly (`alternatives`)."""
     t = taxonomy()
-    found = named if named is not None else handlers().work_named(reading_of(text).read, lang)
+    found = named if named is not None else handlers().work_named(cv_lines_of(text), lang)
     rows = {w.uri for w in profile_rows([w for w, _ in found])}  # (each URI once)
     history = [
         {"occupation_uri": w.uri, "years": w.years, "ended_year": w.ended_year}
@@ -479,6 +495,8 @@ def work_history_rows(
             "ended_year": work.ended_year,
             "ongoing": work.period.ongoing,
             "in_work_history": work.uri in rows,
+            # complete but left out: its years would take the rows over the profile's 60 (tester 39b, Q12)
+            "left_out": "career_over_60_years" if work.period.complete and work.uri not in rows else None,
             "missing": [
                 name
                 for name, absent in (
@@ -526,7 +544,7 @@ class RecogniseView(MethodView):
                 found = kept
             work = None
             if data["context"] == "cv":  # the own job's leading skills are an ad's guess (tester 39, P7)
-                work = handlers().work_named(reading_of(data["text"]).read, data["lang"])
+                work = handlers().work_named(cv_lines_of(data["text"]), data["lang"])
                 found = handlers().beside_own_work(found, work)
             # one sentence gives at most `SENTENCE_PLACES` of them (a rule's skills aside), as for a
             # vacancy's suggestions (outside tester 32, F11: a plus line took 7 of 10 places here)

@@ -804,6 +804,16 @@ class NamedWorkSchema(ma.Schema):
             "names what to ask, or when its years would take the rows over the profile's 60 years"
         }
     )
+    left_out = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(("career_over_60_years",)),
+        metadata={
+            "description": "Why a complete period is no row of `work_history`: `career_over_60_years` "
+            "when its years would take the rows (in the text's order) over the profile's 60 years in all; "
+            "null when it is a row or `missing` says what to ask",
+            "example": None,
+        },
+    )
     missing = fields.List(
         fields.String(validate=validate.OneOf(("years", "ended_year"))),
         metadata={

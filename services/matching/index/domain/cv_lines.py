@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
-from services.matching.index.domain.cv_periods import NO_PERIOD, Period, period_of
+from services.matching.index.domain.cv_periods import NO_PERIOD, Period, added, period_of, span_bounds
 from services.matching.index.domain.recognition_text import affirmed, words
 
 NOT_HELD = re.compile(
@@ -85,32 +86,112 @@ def named_work(
     limit: int = 10,
     months: Mapping[str, int] | None = None,
 ) -> list[NamedWork]:
-    """The occupations the sentences `parts` of a CV or coach's note name as the person's own, in
-    the text's order, each URI once (its first sentence; at most `limit`). `occupations_in(sentence)`
-    gives the jobs a sentence names, each a `Mention` (a URI alone is a job of its own; e.g.
-    `CvTitles.read`): one row per job, its occupation's URI first and the others it names as truly
-    as the row's `alternatives` (outside tester 39, P1: "Linja-autonkuljettaja 2019–" is one bus
-    driver's job, not four drivers' jobs at once). A sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none, nor
-    what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta hitsaajana.",
-    "Looking for work as a welder."; the lead's before-stop read, session 38). Each sentence's
-    period is read on `today` (the caller's clock) with the month names `months`
-    (`cv_periods.period_of`)."""
+    """The occupations the sentences `parts` of a CV or coach's note (`cv_sentences`: a CV line
+    whole) name as the person's own, in the text's order, each URI once (at most `limit`).
+    `occupations_in(sentence)` gives the jobs a sentence names, each a `Mention` (a URI alone is a
+    job of its own; e.g. `CvTitles.read`): one row per job, its occupation's URI first and the
+    others it names as truly as the row's `alternatives` (outside tester 39, P1:
+    "Linja-autonkuljettaja 2019–" is one bus driver's job, not four drivers' jobs at once). A
+    sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none,
+    nor what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta
+    hitsaajana.", "Looking for work as a welder."; the lead's before-stop read, session 38).
+
+    Each title takes the spans after it up to the next title (`per_title`: "Kokki 2010–2012,
+    tarjoilija 2012–2015." two jobs of their own spans; "Lagerarbetare 2013–2016 och igen 2018–"
+    one job of both, whatever words join them; tester 39b, Q4/Q5), read on `today` (the caller's
+    clock) with the month names `months` (`cv_periods.period_of`). An occupation several lines
+    name is one job whose spans add up, ended at the latest end or ongoing if any line's is
+    (`cv_periods.added`; its `source` the lines joined by a line break; tester 39b, Q2)."""
     found: dict[str, NamedWork] = {}
     for sentence in parts:
-        if len(found) >= limit:
-            break
         held = affirmed(sentence)  # "Ei kokemusta hitsaajana.", "Söker jobb som svetsare.": none held
         if NOT_HELD.search(sentence) or not re.search(r"\w", held):
             continue
-        jobs = [(j,) if isinstance(j, str) else tuple(j) for j in occupations_in(held)]
-        if not jobs:
-            continue
-        period = period_of(sentence, today, months)
-        for uri, *others in (j for j in jobs if j):
-            if uri not in found and len(found) < limit:
-                alternatives = tuple(u for u in dict.fromkeys(others) if u != uri and u not in found)
-                found[uri] = NamedWork(uri, sentence, period, alternatives)
+        for jobs, period in per_title(sentence, held, occupations_in, today, months):
+            for uri, *others in dict.fromkeys(jobs):
+                if uri in found:  # one job named again: its spans add up (tester 39b, Q2)
+                    w = found[uri]
+                    source = w.source if sentence in w.source.split("\n") else f"{w.source}\n{sentence}"
+                    found[uri] = NamedWork(uri, source, added(w.period, period), w.alternatives)
+                elif len(found) < limit:
+                    alternatives = tuple(u for u in dict.fromkeys(others) if u != uri and u not in found)
+                    found[uri] = NamedWork(uri, sentence, period, alternatives)
     return list(found.values())
+
+
+_ABBREVIATED = re.compile(
+    r"(?<![^\W\d_])(?:v|vv|n|ca|noin|esim|mm|ks|t\.ex|bl\.a|ung|e\.g|i\.e|approx|appr|abt)\.$",
+    re.I,
+)
+"""Words a CV abbreviates with a full stop that ends no sentence ("v. 2008–2011", "n. 3 vuotta",
+"esim. Kokki", "ca. 2015")."""
+_CV_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ])")
+_BULLET = re.compile(r"^[\s•·▪◦●■*>-]*")
+
+
+def cv_sentences(text: str) -> list[str]:
+    """The sentences of a CV or coach's note as its work history is read (tester 39b, Q1/Q6): a
+    line break ends a CV line, and within a line only a full stop, "!" or "?" before a capital
+    letter ends a sentence, not after an abbreviation (`_ABBREVIATED`: "v.", "vv.", "n.", "ca.");
+    a dash, spaced or not, never does ("Kokki 2015 – nyt.", "Cook March 2015 – August 2019."), nor
+    a full stop before a number ("v. 2008–2011"). A line's opening bullet or dash is dropped;
+    empty lines are. Unlike `kernel.sentences` (an ad's split, which the items keep)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(_BULLET.sub("", line).split())
+        start = 0
+        for m in _CV_SENTENCE_END.finditer(line):
+            if not _ABBREVIATED.search(line[start : m.start()]):
+                out.append(line[start : m.start()])
+                start = m.end()
+        out.append(line[start:])
+    return [s for s in out if re.search(r"\w", s)]
+
+
+_LEADING = re.compile(r"^[\s,;:/&+.()\[\]–—-]*(?:(?:ja|och|and|sekä|samt)\s+)?", re.I)
+
+
+def per_title(
+    sentence: str,
+    held: str,
+    occupations_in: Callable[[str], Sequence[str | Sequence[str]]],
+    today: date,
+    months: Mapping[str, int] | None = None,
+) -> list[tuple[list[Mention], Period]]:
+    """The jobs (`Mention`s) `sentence` names with the period of each: one rule, each title takes
+    the spans after it up to the next title (the spans before the first title when the line opens
+    with its period: "2015–2018 kokki, 2018–2020 tarjoilija"). A line of one span or none is read
+    whole; so is one whose affirmed part `held` differs from it (a negation: positions differ).
+    `occupations_in` is read once per piece between spans, so at most once per span and once more."""
+    bounds = span_bounds(sentence, today, months) if held == sentence else []
+    if len(bounds) < 2:
+        jobs = _jobs(occupations_in(held))
+        return [(jobs, period_of(sentence, today, months))] if jobs else []
+    opening = sentence[: bounds[0][0]]
+    first = not re.search(r"[^\W\d_]", opening) or not _jobs(occupations_in(_LEADING.sub("", opening)))
+    cuts = [a for a, _ in bounds[1:]] if first else [b for _, b in bounds]  # period first, or title first
+    edges = [0, *cuts, len(sentence)]
+    pieces = [sentence[a:b] for a, b in pairwise(edges) if a < b]
+    read = [
+        (piece, _jobs(occupations_in(_LEADING.sub("", piece))) if re.search(r"[^\W\d_]", piece) else [])
+        for piece in pieces
+    ]
+    groups: list[tuple[str, list[Mention]]] = []
+    for piece, jobs in read:
+        if first:  # a period then its title: a piece naming no title goes with the next one
+            if groups and not groups[-1][1]:
+                groups[-1] = (groups[-1][0] + piece, jobs)
+            else:
+                groups.append((piece, jobs))
+        elif jobs or not groups:  # a title then its spans: a piece naming none goes with the one before
+            groups.append((piece, jobs))
+        else:
+            groups[-1] = (groups[-1][0] + piece, groups[-1][1])
+    return [(jobs, period_of(text, today, months)) for text, jobs in groups if jobs]
+
+
+def _jobs(read: Sequence[str | Sequence[str]]) -> list[Mention]:
+    return [j for j in ((j,) if isinstance(j, str) else tuple(j) for j in read) if j]
 
 
 MAX_CAREER_YEARS = 60
