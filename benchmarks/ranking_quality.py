@@ -13,6 +13,16 @@ Relevance of a candidate for a vacancy: 3 same occupation, 2 same ISCO-08 unit g
 with gains 2^rel - 1 against the ideal order of the whole pool. Differences are paired per
 vacancy, with their standard error (s.d. / sqrt(n)).
 
+A recruiter's reading, for the families with work history (``history-only``, ``two-occupations``):
+the label is the occupation a candidate was generated from, but a recruiter counts someone working
+as a B now as relevant for B's vacancies, whatever else they claim (outside tester 7, H14). Half of
+``two-occupations``' people work now in their second occupation, whom the label grades 0 there. So
+those families are also graded by "the label or the current job" (`recruiter_relevance`: per
+candidate the better of the label's relevance and the same grading of their current job's
+occupation) and a second table prints both readings side by side, every ranker on the same top 10s
+(`recruiter_table`). The label's table is the issue's target as it stands; the second says how
+much of a short cell is the label's.
+
 Rankers:
 - ``idf-cosine`` (the baseline): scikit-learn `TfidfTransformer` (smooth IDF, l2) over the binary
   candidate x skill matrix (claimed skills, plus the essential skills of work-history
@@ -118,6 +128,8 @@ class Prepared:
     fit: dict[str, list[np.ndarray]] = field(default_factory=dict)  # variant -> per vacancy (`target`)
     occupation_fit: dict[str, list[np.ndarray]] = field(default_factory=dict)  # the same (`fits`)
     titles: Any = None  # the engine's job-title reader (None: exact labels only)
+    # per vacancy, the recruiter's reading (`recruiter_relevance`); None without work history
+    recruiter: list[np.ndarray] | None = None
 
 
 Ranker = Callable[[str, int], np.ndarray]  # (variant, vacancy number) -> candidate positions
@@ -133,7 +145,37 @@ def prepare(taxonomy: Taxonomy, data: Labelled, recognizer: SkillRecognizer) -> 
     fit = fits(taxonomy, data)
     cover = essential_coverage(taxonomy, data)
     graded = {v: [target(f, c) for f, c in zip(fit[v], cover[v], strict=True)] for v in fit}
-    return Prepared(data, vacancies, rel, graded, fit)
+    recruiter = None
+    if any(c.experience for c in data.candidates):
+        jobs = current_jobs(data)
+        recruiter = [
+            recruiter_relevance(taxonomy, o, r, jobs)
+            for o, r in zip(data.vacancy_occupations, rel, strict=True)
+        ]
+    return Prepared(data, vacancies, rel, graded, fit, recruiter=recruiter)
+
+
+def current_jobs(data: Labelled) -> list[str]:
+    """Per candidate the occupation URI of their current job (a spell without an end year; the
+    first such), "" for one without."""
+    return [
+        next((w.occupation_uri for w in c.experience if w.ended_year is None), "") for c in data.candidates
+    ]
+
+
+def recruiter_relevance(
+    taxonomy: Taxonomy, vacancy_occupation: str, label: np.ndarray, jobs: Sequence[str]
+) -> np.ndarray:
+    """(n,) int8, the recruiter's reading of a vacancy's pool: per candidate the larger of `label`
+    (`relevance` of the occupation they were generated from) and the same grading of their current
+    job's occupation (`current_jobs`; 0 without one). Someone working as a warehouse worker now is a
+    warehouse worker to a recruiter, whatever else they can do; earlier jobs do not count.
+    label: (n,) int8; jobs: (n,) occupation URIs or "". ValueError when the lengths differ."""
+    if len(label) != len(jobs):
+        raise ValueError(f"{len(label)} labels against {len(jobs)} current jobs")
+    has = np.asarray([bool(j) for j in jobs], dtype=bool)
+    graded = relevance(taxonomy, vacancy_occupation, [j or vacancy_occupation for j in jobs])
+    return np.maximum(label, np.where(has, graded, 0)).astype(np.int8)
 
 
 def fits(taxonomy: Taxonomy, data: Labelled) -> dict[str, list[np.ndarray]]:
@@ -322,12 +364,27 @@ def _span(m: sp.csr_matrix, i: int) -> slice:
 
 def evaluate(p: Prepared, ranker: Ranker) -> dict[str, np.ndarray]:
     """Per variant, (n_vacancies,) NDCG@10 of each vacancy."""
-    out = {}
+    return evaluate_readings(p, ranker)[0]
+
+
+def evaluate_readings(
+    p: Prepared, ranker: Ranker
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray] | None]:
+    """Per variant, (n_vacancies,) NDCG@10 of each vacancy under the label (`Prepared.relevance`)
+    and, on the same top 10s, under the recruiter's reading (`Prepared.recruiter`; None for a
+    family without work history)."""
+    label: dict[str, np.ndarray] = {}
+    recruiter: dict[str, np.ndarray] | None = {} if p.recruiter is not None else None
     for variant in VARIANTS:
-        out[variant] = np.asarray(
-            [ndcg(rel[ranker(variant, i)], rel) for i, rel in enumerate(p.relevance)], dtype=np.float64
+        tops = [ranker(variant, i) for i in range(len(p.relevance))]
+        label[variant] = np.asarray(
+            [ndcg(rel[top], rel) for top, rel in zip(tops, p.relevance, strict=True)], dtype=np.float64
         )
-    return out
+        if recruiter is not None and p.recruiter is not None:
+            recruiter[variant] = np.asarray(
+                [ndcg(rel[top], rel) for top, rel in zip(tops, p.recruiter, strict=True)], dtype=np.float64
+            )
+    return label, recruiter
 
 
 def paired(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
@@ -400,10 +457,12 @@ def run(
     n_vacancies: int,
     rankers: dict[str, Callable[..., Ranker]] | None = None,
     log: Callable[[str], None] = print,
-) -> tuple[dict, list]:
-    """Per family, ranker and variant the (n_vacancies,) NDCG@10; and the calibration pairs
-    (variant, raw scores, same occupation) of the top 50s of the engine (or, when it does not
-    run, of the occupation-aware prototype)."""
+) -> tuple[dict, list, dict]:
+    """Per family, ranker and variant the (n_vacancies,) NDCG@10 under the label; the calibration
+    pairs (variant, raw scores, same occupation) of the top 50s of the engine (or, when it does not
+    run, of the occupation-aware prototype); and for the families with work history, per family,
+    ranker and variant the (n_vacancies,) NDCG@10 of the same top 10s read as a recruiter does
+    (`recruiter_relevance`)."""
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
     # the service's title reader (exact labels, then the multilingual model), or the one before it
@@ -420,6 +479,7 @@ def run(
     )
     rankers = rankers or RANKERS
     results: dict = {}
+    recruited: dict = {}
     pairs: list = []
     for fam in families:
         t = time.time()
@@ -435,25 +495,39 @@ def run(
         )
         p = prepare(taxonomy, data, recognizer)
         p.titles = titles
-        per = {}
+        per, as_recruiter = {}, {}
         for name, make in rankers.items():
             calibrated = "engine" if "engine" in rankers else "occupation-aware"
             ranker = make(taxonomy, p, collect=pairs) if name == calibrated else make(taxonomy, p)
-            per[name] = evaluate(p, ranker)
+            per[name], both = evaluate_readings(p, ranker)
+            if both is not None:
+                as_recruiter[name] = both
         results[fam.name] = per
+        if as_recruiter:
+            recruited[fam.name] = as_recruiter
         for variant in VARIANTS:
-            base = per["idf-cosine"][variant]
-            cells = []
-            for name in rankers:
-                sc = per[name][variant]
-                if name == "idf-cosine":
-                    cells.append(f"{name} {sc.mean():.3f}")
-                else:
-                    d, se = paired(sc, base)
-                    cells.append(f"{name} {sc.mean():.3f} ({d:+.3f} ± {se:.3f})")
-            log(f"{fam.name:16s} {variant:10s} " + " | ".join(cells))
+            log(f"{fam.name:16s} {variant:10s} " + _cells(per, list(rankers), variant))
+            if as_recruiter:
+                log(
+                    f"  label or current job: {fam.name} {variant} "
+                    + _cells(as_recruiter, list(rankers), variant)
+                )
         log(f"  ({time.time() - t:.0f}s)")
-    return results, pairs
+    return results, pairs, recruited
+
+
+def _cells(per: dict, rankers: Sequence[str], variant: str) -> str:
+    """One log line's cells: each ranker's mean NDCG@10, the others' paired difference to idf-cosine."""
+    base = per["idf-cosine"][variant]
+    cells = []
+    for name in rankers:
+        sc = per[name][variant]
+        if name == "idf-cosine":
+            cells.append(f"{name} {sc.mean():.3f}")
+        else:
+            d, se = paired(sc, base)
+            cells.append(f"{name} {sc.mean():.3f} ({d:+.3f} ± {se:.3f})")
+    return " | ".join(cells)
 
 
 def markdown_table(results: dict, rankers: Sequence[str], target: float = 0.08) -> str:
@@ -474,6 +548,41 @@ def markdown_table(results: dict, rankers: Sequence[str], target: float = 0.08) 
             if judged:
                 d, _ = paired(per[judged][variant], base)
                 met = "met" if d >= target else f"**not met** ({d:+.3f})"
+            lines.append(f"| {fam} | {variant} | " + " | ".join(cells) + f" | {met} |")
+    return "\n".join(lines)
+
+
+def recruiter_table(results: dict, recruited: dict, rankers: Sequence[str], target: float = 0.08) -> str:
+    """For each family with work history (`recruited`, from `run`), one row per variant: NDCG@10 of
+    every ranker on the same top 10s under the label and under "the label or the current job"
+    (`recruiter_relevance`), the others' paired differences to idf-cosine ± s.e. under each, and
+    the target judged under both (the engine's; the prototype's when the engine did not run)."""
+    others = [r for r in rankers if r != "idf-cosine"]
+    head = (
+        "| family | vacancy | idf-cosine: label / label or current job | "
+        + " | ".join(f"{r}: label / label or current job" for r in others)
+        + " | target (+0.08): label / label or current job |"
+    )
+    lines = [head, "|" + "---|" * (4 + len(others))]
+    for fam, both in recruited.items():
+        per = results[fam]
+        for variant in VARIANTS:
+            cells = [f"{per['idf-cosine'][variant].mean():.3f} / {both['idf-cosine'][variant].mean():.3f}"]
+            for r in others:
+                d1, s1 = paired(per[r][variant], per["idf-cosine"][variant])
+                d2, s2 = paired(both[r][variant], both["idf-cosine"][variant])
+                cells.append(
+                    f"{per[r][variant].mean():.3f} ({d1:+.3f} ± {s1:.3f}) / "
+                    f"{both[r][variant].mean():.3f} ({d2:+.3f} ± {s2:.3f})"
+                )
+            judged = next((r for r in ("engine", "occupation-aware") if r in per), None)
+            met = ""
+            if judged:
+                marks = []
+                for reading in (per, both):
+                    d, _ = paired(reading[judged][variant], reading["idf-cosine"][variant])
+                    marks.append("met" if d >= target else f"**not met** ({d:+.3f})")
+                met = " / ".join(marks)
             lines.append(f"| {fam} | {variant} | " + " | ".join(cells) + f" | {met} |")
     return "\n".join(lines)
 
@@ -653,11 +762,17 @@ def main(argv: Sequence[str] | None = None) -> dict:
         "NDCG@10 (difference to idf-cosine ± s.e.)"
     )
     started = time.time()
-    results, pairs = run(
+    results, pairs, recruited = run(
         split, fams, n_candidates=args.candidates, n_vacancies=args.vacancies, rankers=rankers
     )
     print()
     print(markdown_table(results, list(rankers)))
+    if recruited:
+        print(
+            "\nthe families with work history read as a recruiter does: the label, or the current job "
+            "(`recruiter_relevance`); NDCG@10 of the same top 10s (difference to idf-cosine ± s.e.):\n"
+        )
+        print(recruiter_table(results, recruited, list(rankers)))
     if pairs:
         from services.matching.index.domain.query import VACANCY_KINDS
 
@@ -706,6 +821,10 @@ def main(argv: Sequence[str] | None = None) -> dict:
                     "results": {
                         fam: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()}
                         for fam, d in results.items()
+                    },
+                    "label_or_current_job": {
+                        fam: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()}
+                        for fam, d in recruited.items()
                     },
                 },
                 f,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import types
 from collections import namedtuple
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -329,3 +331,45 @@ TESTER34_IDENTITY_SPELLINGS = (
     "131052_308T",
     "13 10 52-308T",
 )
+
+
+def reachable_objects(root: object) -> Iterator[object]:
+    """Every object reachable from `root` through containers, instances and caches (an
+    `functools.lru_cache` wrapper's dictionary included), not through modules, classes or
+    functions' globals (the test's own source holds its sentence), nor into numpy arrays' contents:
+    for the tests that a store keeps no text (erase39)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        yield obj
+        if isinstance(obj, types.ModuleType | type | types.FunctionType | types.CodeType | types.FrameType):
+            continue
+        if isinstance(obj, types.MethodType):
+            stack.append(obj.__self__)
+            continue
+        stack.extend(gc.get_referents(obj))
+
+
+def objects_holding(root: object, marker: str, pieces: tuple[int, ...] | None = None) -> list[object]:
+    """The strings and bytes reachable from `root` that contain `marker` (any case), and the
+    sequences of ints equal to `pieces`."""
+    lowered = marker.lower()
+
+    def holds(obj: object) -> bool:
+        if isinstance(obj, str):
+            return lowered in obj.lower()
+        if isinstance(obj, bytes):
+            return lowered.encode() in obj.lower()
+        return (
+            pieces is not None
+            and isinstance(obj, tuple | list)
+            and len(obj) == len(pieces)
+            and tuple(obj) == pieces
+        )
+
+    found = [obj for obj in reachable_objects(root) if holds(obj)]
+    return found

@@ -131,6 +131,51 @@ def test_employer_feedback_on_missing_skills_feeds_the_candidates_suggestions_fo
     assert "comment" not in json.dumps(event) and "agency-a" not in json.dumps(event["payload"])
 
 
+def test_a_withdrawal_erases_the_candidates_skill_gaps_and_withdraws_their_published_suggestions(app):
+    """erase39: the erasure tests covered outcomes, meetings, path watch points and outbox rows, not the
+    skill gaps an employer's feedback left nor the course suggestions already published for the coach:
+    the withdrawal deletes the gaps and the published-suggestion mark, and a tombstone on the training
+    topic withdraws the suggestions (the profile service's copy goes with it); another jobseeker's stay."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, update
+
+    from services.matching.team.events import ERASURE_CONSUMER
+    from services.matching.team.repository import skill_gaps, training_published
+    from shared.messaging.consumer import Record
+    from shared.messaging.topics import CANDIDATES
+
+    client = app.test_client()
+    import_catalogue(client, csv_bytes(catalogue_rows()))
+    gone, stays = app.candidate_ids[0], app.candidate_ids[1]
+    skill = essential(WELDER, 100)[-2]
+    for cid in (gone, stays):
+        for body in (
+            {"candidate_id": cid, "status": "proposed"},
+            {"candidate_id": cid, "status": "not_hired", "reason": "skills", "missing_skills": [skill]},
+        ):
+            r = client.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=RECRUITER)
+            assert r.status_code == 201, r.json
+    engine = app.extensions["kohtaanto.engine"]
+    with engine.begin() as conn:  # the relay sent them
+        conn.execute(update(outbox).values(published_at=datetime.now(UTC)))
+
+    def held(table, cid):
+        with engine.connect() as conn:
+            return conn.execute(
+                select(func.count()).select_from(table).where(table.c.candidate_id == cid)
+            ).scalar()
+
+    assert held(skill_gaps, gone) and held(training_published, gone) and held(skill_gaps, stays)
+    team = app.extensions["kohtaanto.matching.team"]
+    ERASURE_CONSUMER.dispatcher(team.uow_factory)(Record(CANDIDATES.name, 0, 9, gone, None))
+    assert held(skill_gaps, gone) == 0 and held(training_published, gone) == 0
+    assert held(skill_gaps, stays) and held(training_published, stays)
+    with engine.connect() as conn:
+        waiting = conn.execute(select(outbox).where(outbox.c.published_at.is_(None))).all()
+    assert [(r.message_key, r.value) for r in waiting] == [(gone, None)]  # the training topic's tombstone
+
+
 def test_the_meeting_links_the_skills_most_often_missing_to_courses_and_publishes_near_match_suggestions(app):
     client = app.test_client()
     import_catalogue(client, csv_bytes(catalogue_rows()))

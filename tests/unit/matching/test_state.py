@@ -206,6 +206,21 @@ def test_a_record_of_a_withdrawn_candidate_read_after_the_withdrawal_is_not_inde
     assert engine.calls == []
 
 
+def test_the_feed_logs_no_pseudonym_when_it_ignores_a_withdrawn_candidates_record(caplog):
+    """Logs are kept: a pseudonym beside "withdrawn" told that, and when, the person withdrew, which
+    matching's database keeps only as a keyed marker (privacy37). The line names no person (erase39)."""
+    import logging
+
+    withdrawn = "c-5eb1a6d0c0ffee0000000001"
+    state = MatchingState(FakeEngine(), None, set())
+    state.apply(upserted(withdrawn))
+    state.apply(Record(CANDIDATES.name, 0, 1, withdrawn, None))  # the withdrawal
+    with caplog.at_level(logging.DEBUG):
+        state.apply(upserted(withdrawn))  # a dead letter re-published after it
+    assert [r for r in caplog.records if "withdrawn" in r.getMessage()]  # (the operator still learns of it)
+    assert all(withdrawn not in r.getMessage() and withdrawn not in str(r.__dict__) for r in caplog.records)
+
+
 def test_a_vacancy_with_a_description_is_read_as_described_also_from_an_older_snapshot():
     """Outside tester 34, F1: a surely read text keeps its occupation's profile beside the skills its
     employer confirms only when matching knows the vacancy has a text (`Vacancy.described`). The event

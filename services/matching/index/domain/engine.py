@@ -73,6 +73,7 @@ from .segment import (
 )
 from .spoken import warm_up as warm_up_languages
 from .taxonomy import Taxonomy
+from .text_digests import text_digest
 from .titles import TitleReader
 from .vectors import (
     CompactCandidate,
@@ -213,7 +214,9 @@ class MatchingEngine:
         # (id(kept bounds), `filters.failure_key`) -> (bounds, `filters.failure_bits` of their rows)
         self._failures_cache: dict[tuple[int, tuple[Any, ...]], tuple[np.ndarray, np.ndarray]] = {}
         self._delta_rows: dict[str, CompactCandidate] = {}
-        self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
+        # keyed digest of a withdrawn id (`text_digests`) -> its last version, so stale replays stay
+        # removed: the process keeps no list of who withdrew (erase39; the database keeps keyed markers)
+        self._removed: dict[bytes, int] = {}
         self.stats: Counter[str] = Counter()
         empty = self._segment([], None)
         idf = np.ones(taxonomy.n_skills, dtype=np.float32)
@@ -243,7 +246,7 @@ class MatchingEngine:
                     applied.append(False)
                     continue
                 present, n_present = self._tombstone(snap.main, present, n_present, key)
-                self._removed.pop(key, None)
+                self._removed.pop(text_digest(key), None)
                 self._delta_rows[key] = row
                 self.stats["unknown_uris"] += row.unknown_uris
                 applied.append(True)
@@ -275,7 +278,7 @@ class MatchingEngine:
                 )
                 present, n_present = self._tombstone(snap.main, present, n_present, candidate_id)
                 self._delta_rows.pop(candidate_id, None)
-                self._removed[candidate_id] = version
+                self._removed[text_digest(candidate_id)] = version
                 removed.append(True)
             if any(removed):
                 self._publish(snap, present, n_present)
@@ -973,7 +976,7 @@ class MatchingEngine:
         seg, row = self._locate(snap, candidate_id)
         if row >= 0:
             return int(seg.versions[row])
-        return self._removed.get(candidate_id)
+        return self._removed.get(text_digest(candidate_id))
 
     def _tombstone(
         self, main: Segment, present: np.ndarray, n_present: int, candidate_id: str
@@ -1067,7 +1070,7 @@ class BulkBuilder:
     def add(self, candidates: Iterable[Candidate]) -> None:
         removed = self.engine._removed
         for c in candidates:
-            if c.version <= removed.get(c.candidate_id, -(2**63)):
+            if removed and c.version <= removed.get(text_digest(c.candidate_id), -(2**63)):
                 continue
             self._removed.discard(c.candidate_id)
             old = self._chunk.get(c.candidate_id)
@@ -1113,9 +1116,9 @@ class BulkBuilder:
                 parts += [(block, None) for block in self._blocks]
                 merged, idf, kept = merge_segments(parts, engine._space)
                 loaded = sum(kept[2:])
-                for block in self._blocks:  # loaded ids are no longer removed
+                for block in self._blocks if engine._removed else ():  # loaded ids are no longer removed
                     for key in block.ids:
-                        engine._removed.pop(key.decode("utf-8"), None)
+                        engine._removed.pop(text_digest(key.decode("utf-8")), None)
                 engine._delta_rows.clear()
                 engine._install(merged, idf)
                 engine.stats["unknown_uris"] += self._unknown

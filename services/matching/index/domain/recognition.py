@@ -64,6 +64,7 @@ from .recognition_text import (
     is_boilerplate,
     is_structure_heading,
     phrases,
+    place_adverbials,
     readable,
     requirement_sentences_as_written,
     says_more,
@@ -92,7 +93,17 @@ from .recognition_text import (
 from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
+from .text_digests import DigestMemo, text_digest
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
+
+PLACE_LEXICAL_FLOOR, PLACE_LEXICAL_RATIO = 0.2, 0.8
+"""A place's look-alike by its letters (`SkillRecognizer._demote_place_evidence`): the place's words
+alone match the skill at least this well (cosine of character n-grams), and the rest of the sentence
+less than this share of that."""
+PLACE_SCORE_FLOOR, PLACE_SCORE_RATIO = 0.15, 0.9
+"""A place's look-alike as read (`SkillRecognizer._demote_place_evidence`): of the skills the
+sentence scores at least the floor, those its place alone scores at least this share of the
+sentence's score."""
 
 DEFAULT_MIN_SCORE = 0.0
 """No cut-off by default: the recogniser ranks. Callers that want only confident suggestions pass
@@ -205,6 +216,8 @@ _WORK_TITLE = {
         r"\b(?:jobba(?:t|r|de)|arbeta(?:t|r|de)|verka(?:t|r|de)|tjänstgj?ort|tjänstgör|praktiserat)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?som\s+(?P<title>[^\W\d_][\w-]*)"
         r"|\butbildad\s+(?:till\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        r"|\b(?:tog|tagit)\s+examen\s+(?:[^\W\d_]+\s+){0,2}?som\s+(?P<graduated>[^\W\d_][\w-]*)"
+        r"|\butexaminera(?:des|d|t)\s+(?:som|till)\s+(?P<examined>[^\W\d_][\w-]*)"
         r"|\bsöker\s+(?:en\s+|ett\s+|flera\s+)?(?P<sought>[^\W\d_][\w-]*)(?:\s+(?P<then>[^\W\d_][\w-]*))?"
         r"|^\W*(?:tidigare\s+)?(?:arbetserfarenhet|arbetslivserfarenhet|arbetshistorik|anställningar)\s*:\s*"
         r"(?P<listed>\S.*)",
@@ -214,6 +227,10 @@ _WORK_TITLE = {
         r"\b(?:työskennel\w*|työskentel\w*|toimi(?:nut|nee|n|t|i)|ollut\s+töissä)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?(?P<title>[^\W\d_][\w-]*(?:na|nä))\b"
         r"|\bkoulutukseltani\s+(?:olen\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        # a graduation, past ("Valmistuin kokiksi 2015", "valmistunut lähihoitajaksi"): the title in
+        # the translative, read as the title, not by its letters ("kokiksi": *coquilles*, tester 38b N6)
+        r"|\bvalmistu(?:in|i|nut|neet|neena|ttuani|ttuaan)\s+(?:[^\W\d_]+\s+){0,2}?"
+        r"(?P<graduated>[^\W\d_][\w-]*(?:ksi))\b"
         # a note's or CV's line opening with the title in the essive, then where and how long
         # ("Bioanalyytikkona Tyksissä 5 vuotta", "Kokkina lounasravintolassa kolme vuotta")
         r"|^\W*(?P<opening>[^\W\d_]{4,}(?:na|nä))(?:\s+[^\W\d_]+(?:ssa|ssä|lla|llä))?\s+"
@@ -223,7 +240,7 @@ _WORK_TITLE = {
         re.I,
     ),
     "en": re.compile(
-        r"\b(?:worked|working|works|served|employed|trained|qualified)\s+"
+        r"\b(?:worked|working|works|served|employed|trained|qualified|graduated)\s+"
         # the years between ("Client worked 8 years as a cook": outside tester 19, P5)
         r"(?:(?:for\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+)?"
         r"as\s+(?:an?\s+)?"
@@ -234,8 +251,9 @@ _WORK_TITLE = {
     ),
 }
 """A job held, trained for or sought, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
-X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "Xna <where> <how long>"
-at a line's start, "koulutukseltani X"; English "worked as (a)
+X", "tog examen som X", "utexaminerades som X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut
+Xna" (the essive), "Xna <where> <how long>" at a line's start, "koulutukseltani X", "valmistuin Xksi" (a
+past graduation; the future's "valmistun" names no job held); English "worked as (a) X", "graduated as (a)
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
@@ -777,7 +795,14 @@ class SkillRecognizer:
     unnamed_sense_weight : multiplier of the score of a skill of a Finnish verb of many senses
         (`_OBJECT_VERBS`: "muotoilla", "suorittaa") in a unit that uses the verb and names none of the
         skill's object's words ("Muotoilen taikinat": *formulate findings*, *style hair*; outside tester
-        38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off).
+        38, M3). 0.7, as the materials' weight (one value tried; 1.0 turns it off). The same weight
+        for every Finnish verb that heads at least `sense_verb_labels` Finnish skill labels
+        (`_sense_verbs`, read from ESCO's labels: "leikata avaimia / kankaita / laattoja", "koota
+        tilauksia / huonekaluja"), in a unit whose words' lemmas include it.
+    sense_verb_labels : how many Finnish skill labels a verb (the label's first word, an infinitive,
+        with an object after it) must head to count as a verb of many senses (`_sense_verbs`;
+        tester 38b, N4: "Leikkasin nurmikot" gave *cut keys*, *cut fabrics*, *cut tiles*); 0 turns
+        it off, leaving only `_OBJECT_VERBS`.
     own_family_read : whether a sentence about caring for one's own children or relatives
         (`recognition_text.about_own_family`: "Hoidin omia lapsiani kotona", "Cared for my sick mother at
         home") is read for skills. False (outside tester 38, M5, the lead's brief: a gap explained and a
@@ -843,6 +868,17 @@ class SkillRecognizer:
         Off by default (session 35): it gained one sentence on the tuning and check sets each, but
         reads a workplace as a look-alike ("Kokki lounasravintolaan" → ravintola → *food science*,
         which moved a cook's match on a text ad; `test_match_one_reading.py`).
+    place_evidence_weight : multiplier of a sentence's score of a skill whose evidence is the
+        sentence's adverbial of place naming a workplace (`place_adverbials`: "på en mjölkgård",
+        "till daghemmet", "at the hospital", "synnytysosastolle") rather than its task
+        (`_demote_place_evidence`): a sentence about the work done at a place is read as that work,
+        and the place's look-alikes (*operate dairy farms*, *kindergarten school procedures*) fall
+        below the skills its verbs and objects name (issue 12, the crowding kind; session 39,
+        `crowd39`). 1.0: off.
+    place_evidence_dense : also the place's own reading by the model (one more short text embedded
+        per sentence naming a workplace; `_demote_place_evidence`), besides its letters. Off
+        (session 39): on the study sets it moved one more sentence up and lowered MRR on five, and
+        its CPU p95 per sentence rose 15–26 % on the Swedish sets (`recognition_ab`, paired).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -890,6 +926,7 @@ class SkillRecognizer:
         other_material_weight: float = 0.7,
         unnamed_object_weight: float = 0.85,
         unnamed_sense_weight: float = 0.7,
+        sense_verb_labels: int = 3,
         own_family_read: bool = False,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
@@ -905,6 +942,8 @@ class SkillRecognizer:
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
+        place_evidence_weight: float = 0.85,
+        place_evidence_dense: bool = False,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -957,11 +996,14 @@ class SkillRecognizer:
         self.other_material_weight = other_material_weight
         self.unnamed_object_weight = unnamed_object_weight
         self.unnamed_sense_weight = unnamed_sense_weight
+        self.sense_verb_labels = sense_verb_labels
         self.own_family_read = own_family_read
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
         self.unknown_modifier_heads = unknown_modifier_heads
+        self.place_evidence_weight = place_evidence_weight
+        self.place_evidence_dense = place_evidence_dense
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -1246,8 +1288,10 @@ class SkillRecognizer:
         upkeep or a worker's trade paid 10–100 CPU-ms for them): those of managing shifts
         (`_shift_managing_skills`), of labels holding a number or an inspection
         (`_labels_holding`), of designing (`_design_skills`) and of maintaining an object
-        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`); and a CV line's title reader
-        (`cv_titles`: the first `context: cv` request built it, cvyears39). `reference.load_recognizer` calls it after `set_word_sets` (the
+        (`_objects_of`, for upkeep and each verb of `_OBJECT_VERBS`), the Finnish verbs of many
+        senses (`_sense_verbs`, `_english_label_verbs`; a label's object is read when a text first
+        needs it); and a CV line's title reader (`cv_titles`: the first `context: cv` request built
+        it, cvyears39). `reference.load_recognizer` calls it after `set_word_sets` (the
         titles are read from there). Returns self."""
         self._label_lines()
         self._english_titles()
@@ -1264,6 +1308,8 @@ class SkillRecognizer:
         self._objects_of(None)
         for _, verb, noun in _OBJECT_VERBS:
             self._objects_of((verb, noun))
+        self._sense_verbs()
+        self._english_label_verbs()
         self.cv_titles()
         _blas()
         return self
@@ -1421,7 +1467,7 @@ class SkillRecognizer:
         self.occupation_vectors_: np.ndarray | None = None  # (`set_occupation_vectors`)
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
+        self.label_bigrams_: dict[bytes, list[tuple[int, str]]] = {}  # (`_label_bigrams`, by digest)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.siblings_: dict[
             tuple[int, ...], list[tuple[tuple[str, ...], np.ndarray]]
@@ -1652,10 +1698,11 @@ class SkillRecognizer:
         worked as a practical nurse"), not ESCO's English labels: an English title word is often
         an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
         set's MRR 0.007). Remembered for the most recent 1,024 texts (a one-sentence text is read
-        as the whole and as its sentence)."""
+        as the whole and as its sentence), by the texts' keyed digests (`text_digests`: no text is
+        kept)."""
         remembered = getattr(self, "occupations_in_", None)
         if remembered is None:
-            remembered = self.occupations_in_ = functools.lru_cache(maxsize=1024)(self._find_occupations)
+            remembered = self.occupations_in_ = DigestMemo(self._find_occupations, 1024)
         return remembered(text, lang)
 
     def _find_occupations(self, text: str, lang: str | None) -> tuple[str, ...]:
@@ -2236,8 +2283,9 @@ class SkillRecognizer:
         pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
         if not pairs:
             return None
-        if pairs in self.lookalikes_:
-            return self.lookalikes_[pairs]
+        key = ("coordinated", text_digest(repr(pairs)))  # (words of the text: kept as a digest only)
+        if key in self.lookalikes_:
+            return self.lookalikes_[key]
         found = sorted(
             {
                 j
@@ -2248,15 +2296,17 @@ class SkillRecognizer:
         )
         out = np.asarray(found, dtype=np.int64) if found else None
         if len(self.lookalikes_) < 4096:
-            self.lookalikes_[pairs] = out
+            self.lookalikes_[key] = out
         return out
 
     def _label_bigrams(self, first: str) -> list[tuple[int, str]]:
         """(label position, the word after `first`) for every word `first` (lower case) of an
         English label that another word follows (`words`), in label order; cached per word. Only
         the labels holding `first` are read (`_lines_holding`): building the table of every
-        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words."""
-        found = self.label_bigrams_.get(first)
+        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words. Kept
+        by the word's keyed digest (`first` is a word of the text read)."""
+        key = text_digest(first)
+        found = self.label_bigrams_.get(key)
         if found is None:
             joined, starts, labels = self._label_lines()
             found = [
@@ -2266,7 +2316,7 @@ class SkillRecognizer:
                 if a == first
             ]
             if len(self.label_bigrams_) < 65536:
-                self.label_bigrams_[first] = found
+                self.label_bigrams_[key] = found
         return found
 
     def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
@@ -2471,7 +2521,13 @@ class SkillRecognizer:
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
-        scores = self._lexical([u.lexical for u in units], lang)
+        # (the places' and the rest's letters in the same product as the units': `_demote_place_evidence`)
+        places = self._places(said, lang) if self.place_evidence_weight != 1.0 else []
+        scores = self._lexical(
+            [u.lexical for u in units] + [t for _, _, *texts in places for t in texts], lang
+        )
+        place_rows = scores[len(units) :]
+        scores = scores[: len(units)]
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
@@ -2489,6 +2545,8 @@ class SkillRecognizer:
             self._gate_materials(scores, text, lang)
         if lang == "fi" and self.unnamed_object_weight != 1.0:
             self._gate_unnamed_objects(scores, units)
+        if lang == "en" and self.unnamed_sense_weight != 1.0 and self.sense_verb_labels > 0:
+            self._gate_english_sense_verbs(scores, units)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
             for j, cue in self.method_skills_:  # a named method of work counts where it is named
@@ -2536,7 +2594,65 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
+        if places:
+            self._demote_place_evidence(out, places, place_rows, lang)
         return out, ruled, item_tops, said, qualified, lines
+
+    def _places(self, said: Sequence[str], lang: str) -> list[tuple[int, str, str, str]]:
+        """For each sentence of `said` (as the text writes it, in `lang`) that names a workplace in
+        an adverbial of place (`place_adverbials`) and says more besides: (its position, the
+        places glossed, the places' lexical text, the rest's lexical text) (`_demote_place_evidence`)."""
+        out = []
+        for position, sentence in enumerate(said):
+            spans = place_adverbials(sentence, lang)
+            if not spans:
+                continue
+            place = " ".join(sentence[a:b] for a, b in spans)
+            rest = sentence
+            for a, b in reversed(spans):
+                rest = rest[:a] + " " + rest[b:]
+            if not re.search(r"[^\W\d_]", rest):
+                continue  # (the place is all the sentence says)
+            glossed = self._glossed(place, lang)
+            out.append(
+                (
+                    position,
+                    glossed,
+                    self._lexical_text(glossed, lang),
+                    self._lexical_text(self._glossed(rest, lang), lang),
+                )
+            )
+        return out
+
+    def _demote_place_evidence(
+        self, out: np.ndarray, places: Sequence[tuple[int, str, str, str]], rows: np.ndarray, lang: str
+    ) -> None:
+        """Multiply, in place, by `place_evidence_weight` the scores `out` (n_sentences, n_skills)
+        of the skills a sentence names only by its adverbials of place that name a workplace
+        (`place_adverbials`), not by its task. `places`: per such sentence (position, the places
+        glossed, their lexical text, the rest's), `_places`; `rows` (2 × len(places), n_skills):
+        the lexical scores of those two texts in turn, in `lang`. A skill is the place's when the
+        place's words alone match it (at least `PLACE_LEXICAL_FLOOR`) and the rest of the sentence
+        less (under `PLACE_LEXICAL_RATIO` of that), or (`place_evidence_dense`) when the place
+        alone, read as a unit is, scores it at least `PLACE_SCORE_RATIO` of the sentence's score
+        (of at least `PLACE_SCORE_FLOOR`). "Klienten har jobbat på mjölkgård i Oravais, mjölkning
+        med robot och utfodring av kor går bra.": *process dairy farm products* and *dairy
+        products* fall below *milk animals*; "Kätilö synnytysosastolle: … vastasyntyneen
+        tarkistus": *childbirth* below *examine the new-born infant* (the study sets' crowding
+        kind, sv38)."""
+        weight = np.float32(self.place_evidence_weight)
+        dense_weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
+        dense = self.place_evidence_dense and self.dense_ is not None and dense_weight > 0
+        for k, (position, glossed, _, _) in enumerate(places):
+            alone, others = rows[2 * k], rows[2 * k + 1]
+            row = out[position]
+            theirs = (alone >= PLACE_LEXICAL_FLOOR) & (others < PLACE_LEXICAL_RATIO * alone)
+            if dense:
+                text = self._dense_text(glossed, lang)
+                vector = self._vectors([text])[text][None, :]
+                read = (1.0 - dense_weight) * alone + dense_weight * self._dense_scores(vector, lang)[0]
+                theirs |= (row >= PLACE_SCORE_FLOOR) & (read >= PLACE_SCORE_RATIO * row)
+            row[theirs] *= weight
 
     def _unnamed_specialties(self, text: str) -> frozenset[int]:
         """Positions of the skills of `_SPECIALTIES` whose cue `text` does not name: a cleaner's
@@ -2938,6 +3054,13 @@ class SkillRecognizer:
                         position, self._lexical_text(held, "en"), held, False, title=True, occupations=held_at
                     )
                 )
+                if graduated := _graduated_title(sentence, lang):
+                    # "Valmistuin kokiksi 2015": the title is read as its occupation, not by its
+                    # letters ("kokiksi" gave *coquilles* and *tests*: tester 38b, N6)
+                    cleaned = re.sub(rf"(?<!\w){re.escape(graduated)}(?!\w)", " ", cleaned)
+                    if not re.search(r"[^\W\d_]", cleaned) or not says_more(cleaned, lang):
+                        continue
+                    glossed = self._glossed(cleaned, lang)
             units.append(
                 _Unit(
                     position,
@@ -3339,6 +3462,146 @@ class SkillRecognizer:
         if self.unnamed_sense_weight != 1.0:
             for cue, verb, noun in _OBJECT_VERBS:
                 self._gate_unnamed_objects_of(scores, units, cue, (verb, noun), self.unnamed_sense_weight)
+            if self.sense_verb_labels > 0:
+                self._gate_sense_verbs(scores, units)
+
+    def _gate_sense_verbs(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of each Finnish verb of
+        many senses (`_sense_verbs`) that a unit uses (a lemma of its embedded words) by
+        `unnamed_sense_weight` where the unit names none of the skill's object's words, as
+        `_gate_unnamed_objects_of` does for `_OBJECT_VERBS`: in "Leikkasin nurmikot ja haravoin
+        pihat" *leikata avaimia*, *leikata kankaita*, *leikata laattoja* weigh 0.7 (no key, fabric
+        or tile is named; tester 38b, N4), in "Leikkaat kankaita" *leikata kankaita* keeps its
+        score. A label's word after the verb that says how or where (`_NO_OBJECT`) is no object;
+        an object named as a part of the label's word counts as named ("hoitoa" for
+        "sairaanhoitoa")."""
+        lemmatise = self.tools.lemmatise
+        if lemmatise is None:
+            return
+        heads = self._sense_verbs()
+        used: dict[str, None] = {}
+        for u in units:
+            if not (u.title or u.gloss):
+                used.update((v, None) for w in words(u.dense) if (v := lemmatise(w.lower(), "fi")) in heads)
+        for verb in used:
+            cue = re.compile(rf"(?<!\w){re.escape(verb)}(?!\w)")
+            self._gate_unnamed_objects_of(
+                scores, units, cue, (verb, ""), self.unnamed_sense_weight, lemmas=True
+            )
+
+    def _gate_english_sense_verbs(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """`_gate_sense_verbs` for English text: the skills of an English verb that heads at least
+        `sense_verb_labels` English labels ("cut tiles", "cut clay", "cut keys"), used by a unit (a
+        word or its lemma), weigh `unnamed_sense_weight` where the unit names none of the label's
+        other words (as written or as a lemma; one word of four letters or more starting the other:
+        "lawn" and "lawns"): "I cut the lawns" is no *cut tiles* nor *cut clay* (tester 38b, N4)."""
+        lemmatise = self.tools.lemmatise
+        heads = self._english_label_verbs()
+        for i, u in enumerate(units):
+            if u.title or u.gloss:
+                continue
+            named = self._english_keys(u.dense)
+            used = [v for v in dict.fromkeys(words(u.dense)) if v in heads]
+            if lemmatise is not None:
+                used += [v for w in words(u.dense) if (v := lemmatise(w, "en")) in heads and v not in used]
+            for verb in used:
+                unnamed = [j for j, keys in self._english_objects(verb) if not _names_any(keys, named)]
+                others = [
+                    k
+                    for k, v in enumerate(units)
+                    if v.is_phrase
+                    and not u.is_phrase
+                    and v.sentence == u.sentence
+                    and verb not in words(v.dense)
+                ]
+                if others and unnamed:  # (as `_gate_unnamed_objects_of`: another clause's own skill)
+                    elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
+                    unnamed = [j for j, e in zip(unnamed, elsewhere, strict=True) if e < scores[i, j]]
+                if unnamed:
+                    scores[i, unnamed] *= np.float32(self.unnamed_sense_weight)
+
+    def _english_label_verbs(self) -> dict[str, tuple[int, ...]]:
+        """English verb → the positions of the skills whose English label starts with it and has
+        other words, for the verbs heading at least `sense_verb_labels` labels ("cut", "use",
+        "operate"; "maintain" is upkeep's, `_gate_unnamed_objects`). A label's first word is a
+        verb where the same skill's Finnish label starts with an infinitive (`_INFINITIVE`): nouns
+        heading labels ("cloud computing", "cloud technologies") are not read as verbs; built once."""
+        cached: dict[str, tuple[int, ...]] | None = self.__dict__.get("english_label_verbs_")
+        if cached is None:
+            found: dict[str, list[int]] = {}
+            finnish = self.labels_.get("fi") or []
+            for j, label in enumerate(self.labels_.get("en") or []):
+                tokens = words(label) if label else []
+                # (a verb: the Finnish label of the same skill starts with an infinitive; "cloud
+                # computing", "java" head nouns' labels)
+                first = words(finnish[j])[:1] if j < len(finnish) and finnish[j] else []
+                if len(tokens) > 1 and first and _INFINITIVE.search(first[0]):
+                    found.setdefault(tokens[0], []).append(j)
+            cached = {
+                v: tuple(at)
+                for v, at in found.items()
+                if len(at) >= self.sense_verb_labels and v != "maintain"
+            }
+            self.__dict__["english_label_verbs_"] = cached
+        return cached
+
+    def _english_objects(self, verb: str) -> list[tuple[int, frozenset[str]]]:
+        """(skill position, `_english_keys` of the label's other words) of the skills whose English
+        label starts with `verb` (`_english_label_verbs`) and its object (not a preposition,
+        `_ENGLISH_PREPOSITIONS`, nor an adverb in -ly: "work in shifts", "advise on careers",
+        "work independently" say where, about what or how);
+        built on first use, per verb."""
+        built: dict[str, list[tuple[int, frozenset[str]]]] = self.__dict__.setdefault("english_objects_", {})
+        cached = built.get(verb)
+        if cached is None:
+            labels = self.labels_["en"]
+            cached = [
+                (j, keys)
+                for j in self._english_label_verbs().get(verb, ())
+                if words(labels[j])[1] not in _ENGLISH_PREPOSITIONS
+                and not words(labels[j])[1].endswith("ly")
+                and (keys := self._english_keys(" ".join(words(labels[j])[1:])))
+            ]
+            built[verb] = cached
+        return cached
+
+    def _english_keys(self, text: str) -> frozenset[str]:
+        """The content words of English `text` (lower case, hyphenated words split, three letters
+        or more, no function word) and their lemmas."""
+        lemmatise = self.tools.lemmatise
+        tokens = [p for w in words(text) for p in w.split("-") if len(p) >= 3 and p not in FUNCTION_WORDS]
+        if lemmatise is not None:
+            tokens += [lemmatise(w, "en") for w in tokens]
+        return frozenset(tokens)
+
+    def _sense_verbs(self) -> frozenset[str]:
+        """The Finnish verbs that head at least `sense_verb_labels` Finnish skill labels with words
+        after them ("leikata avaimia", "leikata kankaita", …: an infinitive, `_INFINITIVE`), apart
+        from those of `_OBJECT_VERBS` and of upkeep (read by their own rules); built once."""
+        cached: frozenset[str] | None = self.__dict__.get("sense_verbs_")
+        if cached is None:
+            own = {verb for _, verb, _ in _OBJECT_VERBS} | _UPKEEP_WORDS
+            cached = frozenset(
+                v
+                for v, at in self._label_verbs().items()
+                if len(at) >= self.sense_verb_labels and v not in own
+            )
+            self.__dict__["sense_verbs_"] = cached
+        return cached
+
+    def _label_verbs(self) -> dict[str, tuple[int, ...]]:
+        """Finnish verb → the positions of the skills whose Finnish label starts with it and has
+        words after it (an infinitive, `_INFINITIVE`: "leikata avaimia"); built once."""
+        cached: dict[str, tuple[int, ...]] | None = self.__dict__.get("label_verbs_")
+        if cached is None:
+            found: dict[str, list[int]] = {}
+            for j, label in enumerate(self.labels_.get("fi") or []):
+                tokens = words(label) if label else []
+                if len(tokens) > 1 and _INFINITIVE.search(tokens[0]):
+                    found.setdefault(tokens[0], []).append(j)
+            cached = {v: tuple(at) for v, at in found.items()}
+            self.__dict__["label_verbs_"] = cached
+        return cached
 
     def _gate_unnamed_objects_of(
         self,
@@ -3347,22 +3610,41 @@ class SkillRecognizer:
         cue: re.Pattern[str],
         verb: tuple[str, str] | None,
         weight: float,
+        *,
+        lemmas: bool = False,
     ) -> None:
         """`_gate_unnamed_objects` for the units `cue` finds and the skills of `verb` ((verb, its
-        noun's stem) in their Finnish label, `_objects_of`; None: ESCO's English "maintain …"), by
-        `weight`."""
+        noun's stem, "" for none) in their Finnish label, `_objects_of`; None: ESCO's English
+        "maintain …"), by `weight`. With `lemmas`, `cue` is searched in the lemmas of a unit's
+        embedded words (`_dense_lemmas`), else in those words, and a word the unit names of four
+        letters or more that is the head or first part of an object's word names it too
+        ("hoito" of "sairaanhoito", "palkka" of "palkkalista")."""
         maintained: list[tuple[int, frozenset[str]]] | None = None
+        read = self._dense_lemmas if lemmas else (lambda u: u.dense)
         for i, u in enumerate(units):
-            if u.title or u.gloss or not cue.search(u.dense):
+            if u.title or u.gloss or not cue.search(read(u)):
                 continue
-            if maintained is None:
+            if verb is not None and not verb[1]:  # (a verb of `_sense_verbs`: only the skills this
+                # unit scores at all, `_SENSE_FLOOR`; each label's object read once, `_label_object`)
+                maintained = [
+                    (j, keys)
+                    for j in self._label_verbs().get(verb[0], ())
+                    if scores[i, j] >= _SENSE_FLOOR and (keys := self._label_object(j))
+                ]
+            elif maintained is None:
                 maintained = self._objects_of(verb)
             named = self._object_keys(u.dense)
-            unnamed = [j for j, keys in maintained if not keys & named and not _in_compounds(keys, named)]
+            unnamed = [
+                j
+                for j, keys in maintained
+                if not keys & named
+                and not _in_compounds(keys, named)
+                and not (lemmas and (_in_compounds(named, keys) or _same_stem(keys, named)))
+            ]
             others = [
                 k
                 for k, v in enumerate(units)
-                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not cue.search(v.dense)
+                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not cue.search(read(v))
             ]
             if others and unnamed:  # (a whole sentence: what a clause of other work scores as high is its)
                 elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
@@ -3370,10 +3652,31 @@ class SkillRecognizer:
             if unnamed:
                 scores[i, unnamed] *= np.float32(weight)
 
-    def _object_keys(self, text: str) -> frozenset[str]:
-        """The content words of Finnish `text` as written (lower case), their lemmas and their
-        compound parts' lemmas (hyphenated words split too): "ICT-järjestelmien" → {"ict",
-        "järjestelmien", "järjestelmä", …}; words of upkeep itself and function words left out."""
+    def _label_object(self, j: int) -> frozenset[str]:
+        """`_object_keys` of the words after the verb of skill `j`'s Finnish label, those saying how
+        or where left out (`_NO_OBJECT`: "kuunnella aktiivisesti", "työskennellä ryhmässä"); empty
+        for none. Read once per skill, when a text first needs it."""
+        built: dict[int, frozenset[str]] = self.__dict__.setdefault("label_objects_", {})
+        keys = built.get(j)
+        if keys is None:
+            finnish = self.labels_.get("fi") or []
+            rest = [t for t in words(finnish[j])[1:] if not _NO_OBJECT.search(t)] if j < len(finnish) else []
+            # (unsplit, a fifteenth of the cost: a compound's part the text names is found by
+            # `_in_compounds` and `_same_stem`, "hoito" in "sairaanhoito")
+            keys = self._object_keys(" ".join(rest), split=False) if rest else frozenset()
+            built[j] = keys
+        return keys
+
+    def _dense_lemmas(self, unit: _Unit) -> str:
+        """The Finnish lemmas of `unit`'s embedded words, lower case, joined by spaces."""
+        lemmatise = self.tools.lemmatise
+        tokens = [w.lower() for w in words(unit.dense)]
+        return " ".join(lemmatise(w, "fi") for w in tokens) if lemmatise is not None else " ".join(tokens)
+
+    def _object_keys(self, text: str, *, split: bool = True) -> frozenset[str]:
+        """The content words of Finnish `text` as written (lower case), their lemmas and (with
+        `split`) their compound parts' lemmas (hyphenated words split too): "ICT-järjestelmien" →
+        {"ict", "järjestelmien", "järjestelmä", …}; words of upkeep itself and function words left out."""
         lemmatise = self.tools.lemmatise
         tokens: list[str] = []
         for word in words(text):
@@ -3382,7 +3685,7 @@ class SkillRecognizer:
                     tokens.append(part)
                     if lemmatise is not None:
                         tokens.append(lemmatise(part, "fi"))
-        if self.splitter_ is not None:
+        if split and self.splitter_ is not None:
             parts = [p for t in tokens for p in self.splitter_.split(t, known_too=True)]
             tokens += parts + ([lemmatise(p, "fi") for p in parts] if lemmatise is not None else [])
         return frozenset(
@@ -3533,7 +3836,8 @@ class SkillRecognizer:
     def _verbs_in(self, word: str) -> tuple[str, ...]:
         """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
         (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
-        remembered for the most recent 65,536 words."""
+        remembered for the most recent 65,536 words by their keyed digests (`text_digests`: no
+        word of a text is kept)."""
         return self.verbs_in_(word)
 
     def _find_verbs(self, word: str) -> tuple[str, ...]:
@@ -3857,7 +4161,7 @@ class SkillRecognizer:
         }
         vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
-        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
+        self.verbs_in_ = DigestMemo(self._find_verbs, 65536)
 
     def _vectorizer(self) -> CharHasher:
         return CharHasher(self.ngram_range, self.n_features)
@@ -4259,6 +4563,67 @@ does not name weighs `unnamed_sense_weight` (outside tester 38, M3: "Muotoilen t
 *formulate findings*, *style hair*, *shape nails*; `SkillRecognizer._gate_unnamed_objects`)."""
 _UPKEEP_WORDS = frozenset({"yllä", "ylläpito", "ylläpitää", "kunnossapito", "kunto", "kunnossa", "pitää"})
 """Words of upkeep itself, no object's (`SkillRecognizer._object_keys`)."""
+
+
+def _graduated_title(sentence: str, lang: str) -> str:
+    """The title word of a past graduation `sentence` names as `_WORK_TITLE` reads it ("Valmistuin
+    kokiksi 2015" → "kokiksi", "Jag tog examen som kock 2015" → "kock"), else ""."""
+    rx = _WORK_TITLE.get(lang)
+    m = rx.search(sentence) if rx is not None else None
+    if m is None:
+        return ""
+    found = m.groupdict()
+    return found.get("graduated") or found.get("examined") or ""
+
+
+def _same_stem(keys: frozenset[str], named: frozenset[str], letters: int = 6) -> bool:
+    """Whether a word of `keys` and one of `named` start with the same `letters` letters or more
+    ("erityistarpeita" and "erityistä"): Finnish forms and derivations of one stem."""
+    stems = {k[:letters] for k in keys if len(k) >= letters}
+    return any(n[:letters] in stems for n in named if len(n) >= letters)
+
+
+def _names_any(keys: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether `named` holds a word of `keys`, or one of four letters or more starts the other
+    ("lawn" and "lawns")."""
+    return bool(keys & named) or any(
+        len(short := min(k, n, key=len)) >= 4 and max(k, n, key=len).startswith(short)
+        for k in keys
+        for n in named
+    )
+
+
+_ENGLISH_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "with",
+        "for",
+        "to",
+        "at",
+        "from",
+        "about",
+        "under",
+        "within",
+        "into",
+        "of",
+        "by",
+        "as",
+        "out",
+        "up",
+    }
+)
+"""Words after an English label's verb that start no object (`SkillRecognizer._english_objects`)."""
+
+_SENSE_FLOOR = 0.2
+"""A skill of a verb of many senses scoring under this in a unit is not weighed there
+(`SkillRecognizer._gate_sense_verbs`): it is no candidate, and its label's object need not be read."""
+
+_NO_OBJECT = re.compile(r"(?:sti|ssa|ssä|lla|llä)$")
+"""Endings of a Finnish label's word after its verb that name no object: an adverb ("kuunnella
+aktiivisesti") or the inessive of a place ("työskennellä ryhmässä"); the elative and adessive are
+objects' cases too ("huolehtia puhtaudesta", "työskennellä hitsauslaitteilla")
+(`SkillRecognizer._gate_sense_verbs`)."""
 
 
 def _in_compounds(keys: frozenset[str], words_named: frozenset[str]) -> bool:
@@ -5464,29 +5829,36 @@ def _blas() -> ThreadpoolController:
 
 
 class _VectorCache:
-    """A bounded map text → embedding, least recently used first out, safe across threads."""
+    """A bounded map text → embedding, least recently used first out, safe across threads, keyed
+    by the texts' keyed digests (`text_digests.text_digest`): it holds no text (a CV sentence with
+    a name or a diagnosis is not kept in memory; erase39)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        keys = {t: text_digest(t) for t in texts}
         with self._lock:
-            found = {t: self._items[t] for t in texts if t in self._items}
+            found = {t: self._items[k] for t, k in keys.items() if k in self._items}
             for t in found:
-                self._items.move_to_end(t)
+                self._items.move_to_end(keys[t])
         return found
 
     def put_many(self, vectors: Mapping[str, np.ndarray]) -> None:
         if self.size <= 0:
             return
         with self._lock:
-            self._items.update(vectors)
-            for t in vectors:
-                self._items.move_to_end(t)
+            for t, vector in vectors.items():
+                key = text_digest(t)
+                self._items[key] = vector
+                self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 _Lines = tuple[str, np.ndarray, list[str]]

@@ -2048,6 +2048,56 @@ def without_workplace(sentence: str) -> str:
     return " ".join(out.split()) if out != sentence else sentence
 
 
+_PLACE_HEADS = {
+    "en": r"warehouses?|offices?|schools?|restaurants?|hotels?|shops?|stores?|factory|factories|plants?|sites?|"
+    r"depots?|premises|buildings?|facility|facilities|hospitals?|units?|branch(?:es)?|terminals?|propert(?:y|ies)|"
+    r"workplaces?|kindergartens?|day ?care(?: centres?)?|kitchens?|cent(?:re|er)s?|farms?|clinics?|wards?|salons?|"
+    r"homes?|pharmac(?:y|ies)|workshops?|garages?|ports?|yards?|firms?|compan(?:y|ies)|agenc(?:y|ies)|"
+    r"departments?|municipality|city",
+    "sv": r"lager|kontor|skol|daghem|dagis|restaurang|hotell|butik|affär|fabrik|anläggning|terminal|centr|sjukhus|"
+    r"enhet|objekt|fastighet|lokal|arbetsplats|bygge|kök|gård|hemmet|boende|avdelning|klinik|mottagning|apotek|"
+    r"station|central|verkstad|firma|företag|handel|salong|hamn|varv|byrå|renseri|förädlare|odling|växthus|"
+    r"kommun|stad|industri|rederi|bolag",
+    "fi": r"varasto|toimisto|konttori|koulu|päiväko[td]i|ravintola|hotelli|myymälä|tehta|tehdas|halli|terminaali|"
+    r"keskukse|keskus|sairaala|yksikkö|yksikö|toimipiste|työmaa|kiinteistö|rakennukse|rakennus|liikkee|kauppa|"
+    r"kaupa|keittiö|tila|tilo|ko[dt]i|talo|osasto|klinika|klinikka|apteeki|apteekki|asema|korjaamo|verstaa|"
+    r"verstas|satama|telaka|telakka|salonki|salongi|yritykse|yritys|virasto|kunna|kunta",
+}
+_NOT_IN_PLACE = r"(?!(?:till|på|vid|i|inom|hos|för|åt|av|och|med|at|in|for|to|of|and|with)\b)"
+_PLACE_MODIFIERS = rf"(?:{_NOT_IN_PLACE}[^\W\d_][\w-]*\s+){{0,2}}?"
+_SV_PLACE_NP = rf"(?:(?:vår|vårt|våra|er|ert|era|den|det|de|en|ett)\s+)*{_PLACE_MODIFIERS}[\w-]*(?:{_PLACE_HEADS['sv']})\w*"
+_EN_PLACE_NP = rf"(?:(?:our|the|a|an|their|its|your|one\s+of\s+our)\s+)?{_PLACE_MODIFIERS}(?:[\w-]+-)?(?:{_PLACE_HEADS['en']})"
+_FI_PLACE_NP = (
+    r"(?:[^\W\d_]+(?:seen|aan|ään|een|iin|ssa|ssä|lla|llä|lle)\s+){0,2}[\w-]*(?:"
+    + _PLACE_HEADS["fi"]
+    + r")[a-zåäö]{0,2}(?:ssa|ssä|lla|llä|an|än|een|iin|hin|seen|lle|in)"
+)
+_PLACE_ADVERBIAL = {
+    "sv": re.compile(
+        rf"\b(?:till|på|vid|i|inom|hos)\s+{_SV_PLACE_NP}(?:\s+(?:och|eller|samt|av)\s+{_SV_PLACE_NP})*", re.I
+    ),
+    "en": re.compile(
+        rf"\b(?:at|in|for|to|within|into)\s+{_EN_PLACE_NP}\b(?:\s+(?:and|or|of)\s+{_EN_PLACE_NP}\b)*", re.I
+    ),
+    "fi": re.compile(rf"\b{_FI_PLACE_NP}\b(?:\s+(?:ja|tai|sekä)\s+{_FI_PLACE_NP}\b)*", re.I),
+}
+"""An adverbial of place naming a workplace, per language: a preposition and a noun phrase whose head is
+a workplace noun ("på en mjölkgård", "till daghemmet", "at the hospital"), in Finnish a workplace noun
+in a case of place, with the words agreeing with it ("synnytysosastolle", "uudessa sairaalassa")."""
+
+
+def place_adverbials(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """Spans (start, end: character offsets into `sentence`, in order) of the adverbials of place
+    that name a workplace (`_PLACE_ADVERBIAL`) in `sentence` of `lang` ("fi", "sv", "en"; another
+    language: none). "Har jobbat på en mjölkgård med mjölkning" → the span of "på en mjölkgård";
+    "Siivoan sairaalassa potilashuoneita" → "sairaalassa". Where the work is done, not what it is:
+    a skill only the place looks like (*operate dairy farms*, *kindergarten school procedures*) is
+    no skill the sentence names (`SkillRecognizer.place_evidence_weight`). A field of work is
+    no place ("inom hemvården", "kotihoidossa": the work itself)."""
+    rx = _PLACE_ADVERBIAL.get(lang)
+    return [m.span() for m in rx.finditer(sentence)] if rx is not None else []
+
+
 def without_places(sentence: str, places: frozenset[str]) -> str:
     """`sentence` without the words in `places` (lower-cased place names) that it writes with a
     capital and not as its first word ("Line cook, Helsinki", "Kotihoidon lähihoitaja,
