@@ -98,7 +98,11 @@ def test_studies_and_wishes_are_no_work_history(client, text):
 def test_a_cv_of_several_lines_gives_each_job_once_in_its_order(client):
     cv = "Työhistoria:\n- Kokki lounasravintolassa 2010-2022\n- Siivooja 2022–2024\n- Kokki, Pori 2024–2025"
     found = rows(client, cv, "fi")
-    assert [(r["label"], r["years"]) for r in found] == [(COOK, 12), (CLEANER, 2)], found
+    # each job once, its spans on every line added up and its end the latest (tester 39b, Q2)
+    assert [(r["label"], r["years"], r["ended_year"]) for r in found] == [
+        (COOK, 13, 2025),
+        (CLEANER, 2, 2024),
+    ], found
 
 
 def test_an_ad_gives_no_work_history_and_the_skills_are_the_same(client):

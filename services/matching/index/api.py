@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask import current_app, g, has_request_context, jsonify, request
@@ -13,8 +13,9 @@ from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
 from services.kernel.language_clauses import dash_before_level
+from services.kernel.sentences import cut_to
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import NOT_HELD, profile_rows
+from services.matching.index.domain.cv_lines import NOT_HELD, NamedWork, cv_sentences, profile_rows
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import RecognisedSkill, language_rank
@@ -287,6 +288,21 @@ def reading_of(text: str) -> Reading:
     return reading
 
 
+def cv_lines_of(text: str) -> list[str]:
+    """The sentences of `text` as a CV's work history is read (`cv_lines.cv_sentences`: a CV line
+    whole, a dash or "v." ends none; tester 39b, Q1/Q6): of its first `MAX_TEXT_CHARS` characters,
+    markup dropped (`readable`), at most `MAX_SENTENCES` of them and `MAX_READ_CHARS` characters,
+    in the text's order. The items are read from `reading_of`'s sentences, as in any context."""
+    out: list[str] = []
+    room = MAX_READ_CHARS
+    for line in cv_sentences(readable(text[:MAX_TEXT_CHARS]))[:MAX_SENTENCES]:
+        if room <= 0:
+            break
+        out.append(cut_to(line, room))
+        room -= len(line)
+    return out
+
+
 def partly_read_warning(text: str) -> str | None:
     """`PARTLY_READ_WARNING` in the request's language when recognition leaves sentences of `text`
     (its first `MAX_TEXT_CHARS` characters, as read) unread (more than `MAX_SENTENCES`:
@@ -452,22 +468,26 @@ def recognition_units() -> int:
 
 
 def work_history_rows(
-    text: str, lang: str | None, reader: str
+    text: str,
+    lang: str | None,
+    reader: str,
+    named: Sequence[tuple[NamedWork, tuple[str, ...]]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(`work_history`, `named_work`) of `POST /skills/recognise` with `context: cv`: the occupations
-    the sentences of `text` that recognition reads name as the person's own
-    (`MatchingHandlers.work_named`): those with a complete period as rows in exactly a profile's
+    the lines of `text` name as the person's own (`cv_lines_of`; `named`, else
+    `MatchingHandlers.work_named`'s): those with a complete period as rows in exactly a profile's
     `work_history` shape (`cv_lines.profile_rows`), and every one for display, labelled in
-    `reader`'s language, with its sentence, what a row misses and its inferred skills."""
+    `reader`'s language, with its sentence, what a row misses, its inferred skills and the
+    occupations the same title names as truly (`alternatives`)."""
     t = taxonomy()
-    found = handlers().work_named(reading_of(text).read, lang)
+    found = named if named is not None else handlers().work_named(cv_lines_of(text), lang)
     rows = {w.uri for w in profile_rows([w for w, _ in found])}  # (each URI once)
     history = [
         {"occupation_uri": w.uri, "years": w.years, "ended_year": w.ended_year}
         for w, _ in found
         if w.uri in rows
     ]
-    named = [
+    named_rows = [
         {
             "occupation_uri": work.uri,
             "label": t.occupation_label(work.uri, reader),
@@ -475,6 +495,8 @@ def work_history_rows(
             "ended_year": work.ended_year,
             "ongoing": work.period.ongoing,
             "in_work_history": work.uri in rows,
+            # complete but left out: its years would take the rows over the profile's 60 (tester 39b, Q12)
+            "left_out": "career_over_60_years" if work.period.complete and work.uri not in rows else None,
             "missing": [
                 name
                 for name, absent in (
@@ -487,10 +509,13 @@ def work_history_rows(
             "inferred_skills": [
                 {"uri": uri, "label": t.skill_label(uri, reader), "evidence": "inferred"} for uri in skills
             ],
+            "alternatives": [
+                {"occupation_uri": uri, "label": t.occupation_label(uri, reader)} for uri in work.alternatives
+            ],
         }
         for work, skills in found
     ]
-    return history, named
+    return history, named_rows
 
 
 @blp.route("/skills/recognise")
@@ -517,6 +542,10 @@ class RecogniseView(MethodView):
                     more = handlers().recognise(data["text"], wanted, data["lang"])[1]
                     kept = beside_hiring_lines(more, recognizer, data["text"], lang=data["lang"])
                 found = kept
+            work = None
+            if data["context"] == "cv":  # the own job's leading skills are an ad's guess (tester 39, P7)
+                work = handlers().work_named(cv_lines_of(data["text"]), data["lang"])
+                found = handlers().beside_own_work(found, work)
             # one sentence gives at most `SENTENCE_PLACES` of them (a rule's skills aside), as for a
             # vacancy's suggestions (outside tester 32, F11: a plus line took 7 of 10 places here)
             found = sentence_places(found, SENTENCE_PLACES, "")
@@ -580,7 +609,9 @@ class RecogniseView(MethodView):
             body["warning"] = warning
         body["suggestions_left_out"] = left_out
         if data["context"] == "cv":  # the occupation a CV names is the person's own (tester 38, M2)
-            body["work_history"], body["named_work"] = work_history_rows(data["text"], data["lang"], reader)
+            body["work_history"], body["named_work"] = work_history_rows(
+                data["text"], data["lang"], reader, work
+            )
             if warning := joined(body.get("warning"), not_held_warning(found)):
                 body["warning"] = warning
         return body

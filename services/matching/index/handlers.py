@@ -23,7 +23,12 @@ from babel.dates import get_month_names
 
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
-from services.matching.index.domain.cv_lines import NamedWork, named_work
+from services.matching.index.domain.cv_lines import (
+    CV_LANGUAGES,
+    NamedWork,
+    named_work,
+    speaks_of_leading,
+)
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -413,14 +418,30 @@ class MatchingHandlers:
         recognizer = self.state.recognizer
         if recognizer is None:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
-        titles = recognizer.cv_titles()  # (any ESCO label, fi/sv/en; built with the recogniser at load)
+        titles = recognizer.cv_titles()  # (any ESCO label and glossary title, fi/sv/en; built at load)
 
-        def occupations(s: str) -> Sequence[str]:
-            language = lang or recognizer.language(s)  # (detected once: `occupations_in` caches by it)
-            return titles(s, language, recognizer.occupations_in(s, language))
+        def occupations(s: str) -> Sequence[Sequence[str]]:
+            # a line's own language first, then the others: a short line's is a guess (tester 39, P4)
+            langs = (lang,) if lang else (recognizer.language(s), *CV_LANGUAGES)
+            return titles.read(s, langs, recognizer.occupations_in)
 
         found = named_work(parts, occupations, self.today(), months=month_words())
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
+
+    def beside_own_work(
+        self, found: Sequence[RecognisedSkill], work: Sequence[tuple[NamedWork, tuple[str, ...]]]
+    ) -> list[RecognisedSkill]:
+        """`found` (`recognise`'s, of a CV or a coach's note) without the skills of leading,
+        recruiting or supervising the workers of the occupations the text names as the person's own
+        (`work`, `work_named`'s, alternatives too: `SkillRecognizer.leading_skills`) that a sentence
+        with no word of leading gave: "Linja-autonkuljettaja, … 2019–" is a bus driver's own job,
+        not *recruit bus drivers* (an ad's reading; outside tester 39, P7), while an HR person's
+        "Rekrytoin linja-autonkuljettajia" still gives it (`cv_lines.speaks_of_leading`)."""
+        recognizer = self.state.recognizer
+        if recognizer is None or not work:
+            return list(found)
+        leading = recognizer.leading_skills({u for w, _ in work for u in (w.uri, *w.alternatives)})
+        return [s for s in found if s.uri not in leading or speaks_of_leading(s.source)]
 
     def essential_of(
         self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None, text: str | None = None

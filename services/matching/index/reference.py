@@ -186,6 +186,7 @@ def load_recognizer(
         degree_names=load_degree_names(data_dir),
         english_titles=load_english_titles(data_dir),
         finnish_titles=load_finnish_titles(data_dir),
+        title_glossary=load_title_glossary(data_dir),
         place_names=load_place_names(data_dir),
     )
     cache = embedding_cache or embedding_cache_dir()

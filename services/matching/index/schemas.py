@@ -750,6 +750,11 @@ class InferredSkillSchema(ma.Schema):
     )
 
 
+class AlternativeOccupationSchema(ma.Schema):
+    occupation_uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "The occupation's label in the reader's language"})
+
+
 class WorkHistoryRowSchema(ma.Schema):
     """A row of a profile's `work_history`, in exactly its shape (the profile service's
     `ExperienceSchema`): sent on as it is."""
@@ -799,6 +804,16 @@ class NamedWorkSchema(ma.Schema):
             "names what to ask, or when its years would take the rows over the profile's 60 years"
         }
     )
+    left_out = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(("career_over_60_years",)),
+        metadata={
+            "description": "Why a complete period is no row of `work_history`: `career_over_60_years` "
+            "when its years would take the rows (in the text's order) over the profile's 60 years in all; "
+            "null when it is a row or `missing` says what to ask",
+            "example": None,
+        },
+    )
     missing = fields.List(
         fields.String(validate=validate.OneOf(("years", "ended_year"))),
         metadata={
@@ -813,6 +828,18 @@ class NamedWorkSchema(ma.Schema):
             "description": "The occupation's most central essential skills (at most 5): what the index "
             "infers from such a work-history row (with all its other essential skills), shown to the "
             "coach as evidence kind `inferred`, never as claimed skills"
+        },
+    )
+    alternatives = fields.List(
+        fields.Nested(AlternativeOccupationSchema),
+        metadata={
+            "description": "Other occupations the same title names as truly (a title several ESCO "
+            'occupations share: "Kuljettaja 2015-2020." → a goods driver, with a bus, a courier and a '
+            "taxi driver here): one job, so at most one of them is to be accepted into the profile's "
+            "`work_history`, in place of `occupation_uri`, never beside it (a spell each would read as "
+            "jobs held at once); empty when the title names one occupation. A line names one row per "
+            'job it names ("Hitsaaja ja rekkakuski 2010–2015." two)',
+            "example": [],
         },
     )
 
@@ -930,7 +957,8 @@ class RecognisedListSchema(ma.Schema):
             "description": "Only with `context: cv`: every occupation the text names as the person's own "
             "work, in the text's order, for display (a sentence about studying for or wishing for an "
             'occupation names none: "Opiskelen leipuri-kondiittoriksi", "Haluan palata '
-            'varhaiskasvatukseen"); each also in `work_history` when `in_work_history`'
+            'varhaiskasvatukseen"), one per job a line names (the occupations its title names as truly are its '
+            "`alternatives`); each also in `work_history` when `in_work_history`"
         },
     )
     suggestions_left_out = fields.Integer(

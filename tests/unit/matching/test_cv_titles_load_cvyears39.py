@@ -26,7 +26,7 @@ def test_the_cv_title_reader_is_built_once_per_recogniser_and_held_by_it():
     assert r.cv_titles() is r.cv_titles()
     other = _recognizer([OccupationRow("o:baker", "7512", "baker", "leipuri")])
     assert other.cv_titles() is not r.cv_titles()
-    assert other.cv_titles()("Leipuri 2010-2015.", "fi") == ("o:baker",)
+    assert other.cv_titles()("Leipuri 2010-2015.", "fi") == (("o:baker",),)
     assert r.cv_titles()("Leipuri 2010-2015.", "fi") == ()
 
 

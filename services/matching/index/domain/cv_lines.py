@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
-from services.matching.index.domain.cv_periods import NO_PERIOD, Period, period_of
+from services.matching.index.domain.cv_periods import NO_PERIOD, Period, added, period_of, span_bounds
 from services.matching.index.domain.recognition_text import affirmed, words
 
 NOT_HELD = re.compile(
@@ -38,6 +39,17 @@ NOT_HELD = re.compile(
 )
 """Words saying the person is not (yet) in the occupation the line names: studies, wishes, aims."""
 
+_LED_IN_THE_PAST = re.compile(r"\b(?:johdin|johdimme|johti|johtanut|led|ledde|rekryterade)\b", re.I)
+
+
+def speaks_of_leading(sentence: str) -> bool:
+    """Whether a CV line says the person led, supervised or recruited people
+    (`recognition.SUPERVISION_CUE`, and its past tenses a CV writes: "johdin siivoojia", "led a
+    team", "ledde ett team"): the workers it names are those led, not the job held."""
+    from services.matching.index.domain.recognition import SUPERVISION_CUE  # (it imports this module)
+
+    return SUPERVISION_CUE.search(sentence) is not None or _LED_IN_THE_PAST.search(sentence) is not None
+
 
 @dataclass(frozen=True)
 class NamedWork:
@@ -49,6 +61,9 @@ class NamedWork:
     uri: str
     source: str
     period: Period = NO_PERIOD
+    alternatives: tuple[str, ...] = ()
+    """Occupations (URIs) the same title names as truly as `uri` ("Kuljettaja 2015-2020.": a goods,
+    bus, courier or taxi driver): one job with a choice for the coach, never rows of their own."""
 
     @property
     def years(self) -> float | None:
@@ -59,36 +74,124 @@ class NamedWork:
         return self.period.ended_year
 
 
+Mention = tuple[str, ...]
+"""One job a CV line names: the URI of the occupation its title names most specifically, then
+those it names as truly (the row's `alternatives`)."""
+
+
 def named_work(
     parts: Sequence[str],
-    occupations_in: Callable[[str], Sequence[str]],
+    occupations_in: Callable[[str], Sequence[str | Sequence[str]]],
     today: date,
     limit: int = 10,
     months: Mapping[str, int] | None = None,
 ) -> list[NamedWork]:
-    """The occupations the sentences `parts` of a CV or coach's note name as the person's own, in
-    the text's order, each URI once (its first sentence; at most `limit`). `occupations_in(sentence)`
-    gives the ESCO occupation URIs a sentence names (the recogniser's, in the text's language). A
-    sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none, nor
-    what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta hitsaajana.",
-    "Looking for work as a welder."; the lead's before-stop read, session 38). Each sentence's
-    period is read on `today` (the caller's clock) with the month names `months`
-    (`cv_periods.period_of`)."""
+    """The occupations the sentences `parts` of a CV or coach's note (`cv_sentences`: a CV line
+    whole) name as the person's own, in the text's order, each URI once (at most `limit`).
+    `occupations_in(sentence)` gives the jobs a sentence names, each a `Mention` (a URI alone is a
+    job of its own; e.g. `CvTitles.read`): one row per job, its occupation's URI first and the
+    others it names as truly as the row's `alternatives` (outside tester 39, P1:
+    "Linja-autonkuljettaja 2019–" is one bus driver's job, not four drivers' jobs at once). A
+    sentence saying the person studies for, wishes or aims at an occupation (`NOT_HELD`) names none,
+    nor what it says the person lacks or seeks (`recognition_text.affirmed`: "Ei kokemusta
+    hitsaajana.", "Looking for work as a welder."; the lead's before-stop read, session 38).
+
+    Each title takes the spans after it up to the next title (`per_title`: "Kokki 2010–2012,
+    tarjoilija 2012–2015." two jobs of their own spans; "Lagerarbetare 2013–2016 och igen 2018–"
+    one job of both, whatever words join them; tester 39b, Q4/Q5), read on `today` (the caller's
+    clock) with the month names `months` (`cv_periods.period_of`). An occupation several lines
+    name is one job whose spans add up, ended at the latest end or ongoing if any line's is
+    (`cv_periods.added`; its `source` the lines joined by a line break; tester 39b, Q2)."""
     found: dict[str, NamedWork] = {}
     for sentence in parts:
-        if len(found) >= limit:
-            break
         held = affirmed(sentence)  # "Ei kokemusta hitsaajana.", "Söker jobb som svetsare.": none held
         if NOT_HELD.search(sentence) or not re.search(r"\w", held):
             continue
-        uris = occupations_in(held)
-        if not uris:
-            continue
-        period = period_of(sentence, today, months)
-        for uri in uris:
-            if uri not in found and len(found) < limit:
-                found[uri] = NamedWork(uri, sentence, period)
+        for jobs, period in per_title(sentence, held, occupations_in, today, months):
+            for uri, *others in dict.fromkeys(jobs):
+                if uri in found:  # one job named again: its spans add up (tester 39b, Q2)
+                    w = found[uri]
+                    source = w.source if sentence in w.source.split("\n") else f"{w.source}\n{sentence}"
+                    found[uri] = NamedWork(uri, source, added(w.period, period), w.alternatives)
+                elif len(found) < limit:
+                    alternatives = tuple(u for u in dict.fromkeys(others) if u != uri and u not in found)
+                    found[uri] = NamedWork(uri, sentence, period, alternatives)
     return list(found.values())
+
+
+_ABBREVIATED = re.compile(
+    r"(?<![^\W\d_])(?:v|vv|n|ca|noin|esim|mm|ks|t\.ex|bl\.a|ung|e\.g|i\.e|approx|appr|abt)\.$",
+    re.I,
+)
+"""Words a CV abbreviates with a full stop that ends no sentence ("v. 2008–2011", "n. 3 vuotta",
+"esim. Kokki", "ca. 2015")."""
+_CV_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ])")
+_BULLET = re.compile(r"^[\s•·▪◦●■*>-]*")
+
+
+def cv_sentences(text: str) -> list[str]:
+    """The sentences of a CV or coach's note as its work history is read (tester 39b, Q1/Q6): a
+    line break ends a CV line, and within a line only a full stop, "!" or "?" before a capital
+    letter ends a sentence, not after an abbreviation (`_ABBREVIATED`: "v.", "vv.", "n.", "ca.");
+    a dash, spaced or not, never does ("Kokki 2015 – nyt.", "Cook March 2015 – August 2019."), nor
+    a full stop before a number ("v. 2008–2011"). A line's opening bullet or dash is dropped;
+    empty lines are. Unlike `kernel.sentences` (an ad's split, which the items keep)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(_BULLET.sub("", line).split())
+        start = 0
+        for m in _CV_SENTENCE_END.finditer(line):
+            if not _ABBREVIATED.search(line[start : m.start()]):
+                out.append(line[start : m.start()])
+                start = m.end()
+        out.append(line[start:])
+    return [s for s in out if re.search(r"\w", s)]
+
+
+_LEADING = re.compile(r"^[\s,;:/&+.()\[\]–—-]*(?:(?:ja|och|and|sekä|samt)\s+)?", re.I)
+
+
+def per_title(
+    sentence: str,
+    held: str,
+    occupations_in: Callable[[str], Sequence[str | Sequence[str]]],
+    today: date,
+    months: Mapping[str, int] | None = None,
+) -> list[tuple[list[Mention], Period]]:
+    """The jobs (`Mention`s) `sentence` names with the period of each: one rule, each title takes
+    the spans after it up to the next title (the spans before the first title when the line opens
+    with its period: "2015–2018 kokki, 2018–2020 tarjoilija"). A line of one span or none is read
+    whole; so is one whose affirmed part `held` differs from it (a negation: positions differ).
+    `occupations_in` is read once per piece between spans, so at most once per span and once more."""
+    bounds = span_bounds(sentence, today, months) if held == sentence else []
+    if len(bounds) < 2:
+        jobs = _jobs(occupations_in(held))
+        return [(jobs, period_of(sentence, today, months))] if jobs else []
+    opening = sentence[: bounds[0][0]]
+    first = not re.search(r"[^\W\d_]", opening) or not _jobs(occupations_in(_LEADING.sub("", opening)))
+    cuts = [a for a, _ in bounds[1:]] if first else [b for _, b in bounds]  # period first, or title first
+    edges = [0, *cuts, len(sentence)]
+    pieces = [sentence[a:b] for a, b in pairwise(edges) if a < b]
+    read = [
+        (piece, _jobs(occupations_in(_LEADING.sub("", piece))) if re.search(r"[^\W\d_]", piece) else [])
+        for piece in pieces
+    ]
+    groups: list[tuple[str, list[Mention]]] = []
+    for piece, jobs in read:
+        if first:  # a period then its title: a piece naming no title goes with the next one
+            if groups and not groups[-1][1]:
+                groups[-1] = (groups[-1][0] + piece, jobs)
+            else:
+                groups.append((piece, jobs))
+        elif jobs or not groups:  # a title then its spans: a piece naming none goes with the one before
+            groups.append((piece, jobs))
+        else:
+            groups[-1] = (groups[-1][0] + piece, groups[-1][1])
+    return [(jobs, period_of(text, today, months)) for text, jobs in groups if jobs]
+
+
+def _jobs(read: Sequence[str | Sequence[str]]) -> list[Mention]:
+    return [j for j in ((j,) if isinstance(j, str) else tuple(j) for j in read) if j]
 
 
 MAX_CAREER_YEARS = 60
@@ -118,24 +221,50 @@ _LOCAL_CASES = ("ssa", "ssä", "sta", "stä", "lta", "ltä", "lla", "llä")
 """Finnish local case endings: a word in them is where the person worked, not a title's word."""
 _FI_GENERIC_HEADS = ("työntekijä",)
 """Finnish heads that say "a worker of" their modifier ("kassatyöntekijä": the till's worker)."""
+_SV_HEAD = 5
+"""The shortest head (letters) a Swedish compound title is read by ("butiks|säljare")."""
+CV_LANGUAGES = ("fi", "sv", "en")
+"""The languages a CV line's title is read in (`CvTitles.read`)."""
+
+_WHOLE, _HEAD = 0, 1
+"""How specifically a title names its occupation: a label or glossary title matched whole
+("linja-autonkuljettaja", "truck driver", "kassamyyjänä" is no label), or a compound read by its
+head ("kassamyyjä" → myyjä, "butikssäljare" → säljare)."""
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A title found at tokens `start`..`end` (exclusive) naming the occupations `positions`
+    (best first), read `how` (`_WHOLE` or `_HEAD`)."""
+
+    start: int
+    end: int
+    how: int
+    positions: tuple[int, ...]
 
 
 class CvTitles:
     """The ESCO occupations a CV line names by any preferred or alternative label in its own
-    language, inflected as CVs write it (issue 12, helper `cvfix38`; outside tester 38b, N1/N2):
-    English and Swedish labels of two words or more anywhere ("Warehouse worker at a logistics
+    language, inflected as CVs write it (issue 12, helper `cvfix38`; outside tester 38b, N1/N2),
+    or by a title of the job-title glossary (`glossary`: "truck driver", "städare", "säljare",
+    "kuorma-autonkuljettaja"; outside tester 39, P4):
+    English and Swedish titles of two words or more anywhere ("Warehouse worker at a logistics
     centre", "Worked as a bus driver"), of one word at the line's opening or after "as (a)"/"som"
-    ("Welder, engineering workshop"); a Finnish word (at the line's opening or in the essive or
+    ("Welder, engineering workshop"; a Swedish compound by its head of 5 letters or more,
+    "Butikssäljare" → säljare); a Finnish word (at the line's opening or in the essive or
     translative: "Kassamyyjä …", "Työskentelin kassamyyjänä …", "Valmistuin kokiksi") that is a
-    label, or a compound whose head (5 letters or more) is one ("kassamyyjä" → myyjä), or whose
+    title, or a compound whose head (5 letters or more) is one ("kassamyyjä" → myyjä), or whose
     generic head "työntekijä" follows a modifier that opens a preferred label in the genitive
     ("kassatyöntekijä" → kassanhoitaja). It reads only lines already known to be a CV's
     (`named_work`), where a title word is the person's work, not an ad's everyday word.
 
     `labels[lang][o]`, `alt_labels[lang][o]`: occupation o's preferred and alternative labels;
-    `uris[o]` its URI; `lemmatise(word, lang)` a Finnish lemmatiser (None: case endings only). A
-    label shared by several occupations names the one whose preferred label it is, else all that
-    share it (at most `max_shared`; more names none)."""
+    `uris[o]` its URI; `lemmatise(word, lang)` a Finnish lemmatiser (None: case endings only);
+    `glossary`: (language "fi", "fi-title", "sv" or "en", everyday title, its Finnish ESCO titles
+    joined by "|") rows, `reference.load_title_glossary`'s. A label shared by several occupations
+    names the one whose preferred label it is, else all that share it (at most `max_shared`; more
+    names none); a glossary title names its occupations in its order, and goes before an
+    alternative label that is no occupation's preferred one ("siivooja", "kuljettaja")."""
 
     def __init__(
         self,
@@ -144,12 +273,14 @@ class CvTitles:
         uris: Sequence[str],
         lemmatise: Callable[[str, str], str] | None = None,
         max_shared: int = 3,
+        glossary: Sequence[tuple[str, str, str]] = (),
     ) -> None:
         self.uris = tuple(uris)
         self.lemmatise = lemmatise
         self.max_shared = max_shared
         self.titles: dict[str, dict[str, tuple[int, ...]]] = {}
         self.preferred_fi: list[tuple[str, int]] = []
+        preferred_keys: dict[str, set[str]] = {}
         for lang, prefs in labels.items():
             alts = alt_labels.get(lang, [])
             exact: dict[str, set[int]] = {}
@@ -163,39 +294,96 @@ class CvTitles:
                             preferred.setdefault(key, set()).add(o)
                             if lang == "fi" and "," not in (pref or ""):
                                 self.preferred_fi.append((key, o))
-            self.titles[lang] = {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()}
+            shared = {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()}
+            self.titles[lang] = {k: v for k, v in shared.items() if len(v) <= max_shared}
+            preferred_keys[lang] = set(preferred)
+        finnish = dict(self.titles.get("fi", {}))
+        for lang, title, names in glossary:
+            lang = "fi" if lang == "fi-title" else lang
+            key = " ".join(words(title))
+            positions = tuple(
+                dict.fromkeys(o for n in names.split("|") for o in finnish.get(" ".join(words(n)), ()))
+            )
+            if key and positions and key not in preferred_keys.get(lang, ()):
+                self.titles.setdefault(lang, {})[key] = positions
         self.longest = max((len(k.split(" ")) for t in self.titles.values() for k in t), default=1)
 
-    def __call__(self, sentence: str, lang: str, named: Sequence[str] = ()) -> tuple[str, ...]:
-        """URIs of the occupations `sentence` (a CV line, language `lang`: "fi", "sv" or "en")
-        names by a label, in the line's order, each once; () when none. A label of two words or
-        more ("Betonipumppuauton kuljettaja", "bus driver") is read before `named` (the URIs
-        another reader found, e.g. the recogniser's `occupations_in`, which may read only its last
-        word: "kuljettaja"), and `named` before a label of one word."""
-        titles = self.titles.get(lang)
-        if not titles:
-            return tuple(named)
+    def read(
+        self,
+        sentence: str,
+        langs: Sequence[str],
+        occupations_in: Callable[[str, str], Sequence[str]] | None = None,
+    ) -> tuple[Mention, ...]:
+        """The jobs a CV line `sentence` names (`__call__`), read in the first of `langs` in which
+        it names any: the line's language when the caller gives it, else the detected one and then
+        the others of `CV_LANGUAGES` (a short line's language is a guess: "Truck driver 2015–2020."
+        reads as Swedish; outside tester 39, P4). `occupations_in(text, lang)`: another reader's
+        URIs (the recogniser's)."""
+        for lang in dict.fromkeys(langs):
+            read = None if occupations_in is None else (lambda t, lang=lang: occupations_in(t, lang))
+            if jobs := self(sentence, lang, read):
+                return jobs
+        return ()
+
+    def __call__(
+        self, sentence: str, lang: str, occupations_in: Callable[[str], Sequence[str]] | None = None
+    ) -> tuple[Mention, ...]:
+        """The jobs (`Mention`s) a CV line `sentence` (language `lang`: "fi", "sv" or "en") names,
+        in the line's order, each occupation once; () when none. One title is one job (outside
+        tester 39, P1), named by its most specific reading: a label or glossary title matched
+        whole ("linja-autonkuljettaja", "kuorma-autonkuljettaja") before the reading of its head
+        ("kuljettaja" → four drivers), the longest first; a true tie (a title several occupations
+        share) is one job with the others after the first. `occupations_in(text)` (another
+        reader's URIs, e.g. the recogniser's, which reads compounds by their head and vocational
+        qualifications) reads the words no label or glossary title took, each word a job of its
+        own, and goes before this reader's reading of a compound's head."""
+        titles = self.titles.get(lang, {})
         tokens = words(sentence)
-        long: list[int] = []
-        short: list[int] = []
+        found: list[_Named] = []
         i = 0
         while i < len(tokens):
             for n in range(min(self.longest, len(tokens) - i), 1, -1):
                 if hit := self._phrase(tokens[i : i + n], lang, titles):
-                    long += hit
-                    i += n - 1
+                    found.append(_Named(i, i + n, _WHOLE, hit))
+                    i += n
                     break
             else:
                 if lang == "fi":
-                    short += self._finnish(tokens[i], i == 0, titles)
-                elif (hit := titles.get(tokens[i], ())) and self._held_at(tokens, i):
-                    short += self._named(hit)
-            i += 1
-        if long:
-            return tuple(dict.fromkeys(self.uris[o] for o in long))
-        if named:
-            return tuple(named)
-        return tuple(dict.fromkeys(self.uris[o] for o in short))
+                    if named := self._finnish(tokens[i], i == 0, titles):
+                        found.append(_Named(i, i + 1, *named))
+                elif self._held_at(tokens, i):
+                    if hit := titles.get(tokens[i], ()):
+                        found.append(_Named(i, i + 1, _WHOLE, hit))
+                    elif lang == "sv" and (hit := self._swedish_head(tokens[i], titles)):
+                        found.append(_Named(i, i + 1, _HEAD, hit))
+                i += 1
+        jobs: list[tuple[int, Mention]] = []
+        if occupations_in is not None:
+            whole = {t for f in found if f.how == _WHOLE for t in range(f.start, f.end)}
+            rest = [(k, w) for k, w in enumerate(tokens) if k not in whole]
+            if rest and (others := tuple(occupations_in(" ".join(w for _, w in rest)))):
+                left = dict.fromkeys(others)
+                # a line of leading or recruiting names the people led as such, not as the job held
+                # ("Rekrytoin linja-autonkuljettajia": an HR person's; outside tester 39, P7)
+                led = speaks_of_leading(sentence)
+                for k, w in rest:
+                    mine = tuple(u for u in occupations_in(w) if u in left)
+                    for u in mine:
+                        left.pop(u, None)
+                    if mine and not (led and not self._held_in(tokens, k, lang)):
+                        jobs.append((k, mine))
+                        found = [f for f in found if not (f.how == _HEAD and f.start == k)]
+                if left and not led:  # (a title of two words: "johdon assistenttina"; after the rest)
+                    jobs.append((len(tokens), tuple(left)))
+        jobs += [(f.start, tuple(self.uris[o] for o in f.positions)) for f in found]
+        seen: set[str] = set()
+        out: list[Mention] = []
+        for _, job in sorted(jobs, key=lambda j: j[0]):
+            if job[0] in seen:  # (the same job read again, less specifically)
+                continue
+            out.append(tuple(u for u in dict.fromkeys(job) if u not in seen))
+            seen.update(job)
+        return tuple(out)
 
     def _phrase(
         self, tokens: Sequence[str], lang: str, titles: Mapping[str, tuple[int, ...]]
@@ -211,11 +399,8 @@ class CvTitles:
                 keys.append(self.lemmatise(last, "fi"))
         for key in dict.fromkeys(keys):
             if hit := titles.get(" ".join([*before, key])):
-                return self._named(hit)
+                return hit
         return ()
-
-    def _named(self, hit: tuple[int, ...]) -> tuple[int, ...]:
-        return hit if len(hit) <= self.max_shared else ()
 
     @staticmethod
     def _held_at(tokens: Sequence[str], i: int) -> bool:
@@ -228,19 +413,45 @@ class CvTitles:
             before = tokens[i - 2]
         return before in _OPENERS
 
-    def _finnish(self, w: str, opening: bool, titles: Mapping[str, tuple[int, ...]]) -> tuple[int, ...]:
-        """The occupations (positions) a Finnish word names: read at the line's opening, or in the
-        essive or translative ("kassamyyjänä", "kokiksi")."""
+    @classmethod
+    def _held_in(cls, tokens: Sequence[str], i: int, lang: str) -> bool:
+        """Whether the word `tokens[i]` of a line in `lang` stands where a title is the job held:
+        at the line's opening, in Finnish in the essive or translative ("kuljettajana"), in English
+        or Swedish after "as"/"som" (`_held_at`)."""
+        if lang == "fi":
+            return i == 0 or tokens[i].endswith(("na", "nä", "ksi"))
+        return cls._held_at(tokens, i)
+
+    @staticmethod
+    def _swedish_head(w: str, titles: Mapping[str, tuple[int, ...]]) -> tuple[int, ...]:
+        """The occupations (positions) a Swedish compound names by its longest head of `_SV_HEAD`
+        letters or more that is a title ("butikssäljare" → säljare, "nattstädare" → städare)."""
+        for start in range(2, len(w) - _SV_HEAD + 1):
+            if hit := titles.get(w[start:]):
+                return hit
+        return ()
+
+    def _finnish(
+        self, w: str, opening: bool, titles: Mapping[str, tuple[int, ...]]
+    ) -> tuple[int, tuple[int, ...]] | None:
+        """How and which occupations (positions) a Finnish word names: read at the line's
+        opening, or in the essive or translative ("kassamyyjänä", "kokiksi"); None when none."""
         role = w.endswith(("na", "nä", "ksi"))
         if not (opening or role) or len(w) < 4:
-            return ()
+            return None
         stems = [w, *(w[: -len(e)] for e in _FI_ENDINGS if w.endswith(e))]
         if self.lemmatise is not None:
             stems.insert(1, self.lemmatise(w, "fi"))
         stems = [s for s in dict.fromkeys(stems) if len(s) >= 4]
         for stem in stems:
             if hit := titles.get(stem):
-                return self._named(hit)
+                return _WHOLE, hit
+        if "-" in w:  # a double title, one job of both trades ("Hitsaaja-levyseppä"; tester 15, P10)
+            *parts, last = w.split("-")
+            end = self._finnish(last, True, titles)
+            both = [titles.get(p, ()) for p in parts] + [end[1] if end and end[0] == _WHOLE else ()]
+            if all(both):
+                return _WHOLE, tuple(dict.fromkeys(o for hit in both for o in hit))
         for stem in stems:
             for start in range(3, len(stem) - 4):
                 head, modifier = stem[start:], stem[:start]
@@ -251,8 +462,8 @@ class CvTitles:
                         if " " not in k and k.startswith(modifier + "n")
                     )
                     if opened:
-                        return (opened[0][1],)
+                        return _HEAD, (opened[0][1],)
                     continue
                 if hit := titles.get(head):
-                    return self._named(hit)
-        return ()
+                    return _HEAD, hit
+        return None

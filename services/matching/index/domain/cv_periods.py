@@ -44,12 +44,34 @@ class Period:
 
 NO_PERIOD = Period()
 
+
+def added(a: Period, b: Period) -> Period:
+    """One job's periods from two lines ("Kokki 2005–2008" … "Kokki 2015–nyt"): the years added
+    (those known; None when neither gives them), ended at the later end, ongoing when either is
+    (tester 39b, Q2). Over `MAX_YEARS` years: the years are unknown (ask)."""
+    years = None if a.years is None and b.years is None else (a.years or 0) + (b.years or 0)
+    if years is not None:
+        years = round(years, 1) if years != int(years) else int(years)
+        if years > MAX_YEARS:
+            years = None
+    ongoing = a.ongoing or b.ongoing
+    ends = [e for e in (a.ended_year, b.ended_year) if e is not None]
+    return Period(years, None if ongoing or not ends else max(ends), ongoing)
+
+
 _Y4 = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?::(?P<case>[a-zåäö]{1,4}))?(?!\d)", re.I)
 """A year of working life (1950–2099; 1899 is none), with a Finnish case ending ("2015:stä")."""
 _BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}\.\s*)?\b(\d{1,2})\s*[./]\s*$")
 """A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015"."""
 _BEFORE_WORD = re.compile(r"\b([^\W\d_]+)\.?\s+$")
-_DASH = r"(?:-|–|—|‒|−|\.\.|->)"
+_DASH = r"(?:->|=>|-|–|—|‒|−|\.\.|→|⟶|⇒)"
+"""Between a span's two ends: any dash, "..", or an arrow ("2019 → 2022", "2019->2022"; tester 39b, Q3)."""
+_YEAR_MONTH = re.compile(r"([/-])(0[1-9]|1[0-2])(?![\d/.-]\d)")
+"""A month written after its year: "2019/08", "2019-08" (tester 39b, Q9)."""
+_YEAR_MONTH_SPAN = re.compile(
+    r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\s*(?:[-–—→]|->)\s*(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"
+)
+"""A span of year-first months with a hyphen: "2010-11–2012-10" (so "2010-12" alone stays a span of years)."""
 _OPEN = (
     r"(?:nyt|nykyään|nykyisin|nykyhetki\w*|tähän\s+päivään|toistaiseksi|jatkuu|"
     r"nu|idag|i\s+dag|pågående|tills\s+vidare|"
@@ -72,8 +94,6 @@ _AMBIGUOUS_AFTER = re.compile(r"^\s*(?:asti|saakka)\b", re.I)
 """A bare year before "asti"/"saakka": since or until by the case the writer left out."""
 _ELATIVE = ("sta", "stä")
 _ILLATIVE = ("een", "ään", "hin", "iin", "en", "än")
-_JOIN = re.compile(r"^[\s,;/&+]*(?:(?:ja|och|and|sekä|samt)\b[\s,]*)?$", re.I)
-"""Between two spans of one job: "2019–2020, 2022–", "2010–2012 ja 2014–2016"."""
 
 SEASONS = {
     # the month a season stands for in a span ("kevät 2021 –": from April 2021)
@@ -97,10 +117,10 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 """Number words a CV writes a duration with, one to ten (larger ones are written in digits)."""
 _DURATION = re.compile(
-    r"(?<![\w.,])(?:(?P<half>puoli|half\s+an?|ett\s+halvt|en\s+halv)|(?P<n>\d{1,2}(?:[.,]\d)?|"
+    r"(?<![\w.,])(?<![\w.,][-–—])(?<!^[-–—])(?<!\s[-–—])(?:(?P<half>puoli|half\s+an?|ett\s+halvt?|en\s+halv)|(?P<n>\d{1,2}(?:[.,]\d)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?:\s*(?P<plus_half>½|och\s+ett\s+halvt|and\s+a\s+half))?)\s*-?\s*"
-    r"(?P<unit>vuotta|vuoden|vuosi|vuodet|v\.|år|året|years?|yrs?|"
+    r"(?P<unit>vuotta|vuoden|vuosi|vuodet|v\.?|år|året|years?|yrs?|"
     r"kuukautta|kuukauden|kuukausi|kk|månader|månad|months?)(?![\w-])"
     r"(?!\s+(?:vanha|old|gammal|ikäinen))",
     re.I,
@@ -118,17 +138,45 @@ class _Point:
     word: str = ""  # its month's or season's word, lower case ("maaliskuusta")
 
 
+_Span = tuple[_Point, "_Point | None", int, int]
+"""(start, end or None: today, its first and last character in the line)."""
+
+
+def span_bounds(sentence: str, today: date, months: Mapping[str, int] | None = None) -> list[tuple[int, int]]:
+    """(first, last) character positions in `sentence` of each span or start it gives ("Kokki
+    2010–2012, tarjoilija 2012–2015.": two), in its order: where one job's period ends and the
+    next title may begin (`cv_lines.named_work`)."""
+    return [(first, last) for _, _, first, last in _spans(sentence, today, months or {})]
+
+
 def period_of(sentence: str, today: date, months: Mapping[str, int] | None = None) -> Period:
-    """The `Period` of the job in `sentence` (a CV line), read on the day `today` (the caller's
-    clock): the first span or group of spans of one job ("2019–2020, 2022–": 1 + the years since
-    2022, ongoing), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
+    """The `Period` of the job in `sentence` (a CV line, or the part of one that follows a title up
+    to the next: `cv_lines.named_work`), read on the day `today` (the caller's clock): its spans
+    added up as their union, whatever words join them ("2019–2020, 2022–", "2013–2016 och igen
+    2018–": 1 + the years since 2022, ongoing; "2010–2018 (äitiysloma 2012–2013)": 8; "2000–2010,
+    2005–2015": 15), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
     2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give.
     `months`: lower-case month names and abbreviations (fi/sv/en) → 1–12; a Finnish name is read
     in any case ("maaliskuussa"); None or {}: months in digits only. A span that ends before it
     starts, starts after `today`, or runs over `MAX_YEARS` gives no years (`NO_PERIOD`); an end
     after this year means the job goes on (a fixed term running to 2027: ongoing)."""
+    spans = _spans(sentence, today, months or {})
+    if spans:
+        return _grouped(spans, today)
     points = _points(sentence, months or {})
-    spans: list[tuple[_Point, _Point | None, int, int]] = []  # (start, end or None: today, first, last)
+    duration = _duration(sentence)
+    for p in points:
+        before, after = sentence[: p.start], sentence[p.end :]
+        if _UNTIL_BEFORE.search(before) or (p.case.endswith(_ILLATIVE) and _AMBIGUOUS_AFTER.match(after)):
+            if p.year > today.year:
+                return Period(duration, None, ongoing=True)
+            return Period(duration, p.year)
+    return Period(duration) if duration is not None else NO_PERIOD
+
+
+def _spans(sentence: str, today: date, months: Mapping[str, int]) -> list[_Span]:
+    points = _points(sentence, months)
+    spans: list[_Span] = []
     used: set[int] = set()
     for i, p in enumerate(points):
         if i in used:
@@ -168,30 +216,25 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
                 continue
         if since or _SINCE_AFTER.match(after):
             spans.append((p, None, p.start, p.end))
-    if spans:
-        return _grouped(sentence, spans, today)
-    duration = _duration(sentence)
-    for p in points:
-        before, after = sentence[: p.start], sentence[p.end :]
-        if _UNTIL_BEFORE.search(before) or (p.case.endswith(_ILLATIVE) and _AMBIGUOUS_AFTER.match(after)):
-            if p.year > today.year:
-                return Period(duration, None, ongoing=True)
-            return Period(duration, p.year)
-    return Period(duration) if duration is not None else NO_PERIOD
+    return spans
 
 
 def _points(sentence: str, months: Mapping[str, int]) -> list[_Point]:
     points = []
     for m in _Y4.finditer(sentence):
-        start, month, said = m.start(), None, ""
+        start, month, said, end = m.start(), None, "", m.end()
         before = sentence[: m.start()]
-        if (digits := _BEFORE_MONTH.search(before)) and 1 <= int(digits[1]) <= 12:
+        if (ym := _YEAR_MONTH.match(sentence, m.end())) and (
+            ym[1] == "/" or ym[2][0] == "0" or _YEAR_MONTH_SPAN.search(sentence)
+        ):  # "2019/08", "2019-08"; "2010-12" a span unless the line writes its months so
+            month, end = int(ym[2]), ym.end()
+        elif (digits := _BEFORE_MONTH.search(before)) and 1 <= int(digits[1]) <= 12:
             start, month = digits.start(), int(digits[1])
         elif word := _BEFORE_WORD.search(before):
             month = _month(word[1].lower(), months)
             if month is not None:
                 start, said = word.start(), word[1].lower()
-        points.append(_Point(start, m.end(), int(m[1]), month, (m["case"] or "").lower(), said))
+        points.append(_Point(start, end, int(m[1]), month, (m["case"] or "").lower(), said))
     return points
 
 
@@ -212,17 +255,17 @@ def _two_digit(start: _Point, digits: str, today: date) -> _Point | None:
     return _Point(0, 0, year, None, "") if year <= today.year else None
 
 
-def _grouped(sentence: str, spans: list[tuple[_Point, _Point | None, int, int]], today: date) -> Period:
-    """The first group of spans joined only by commas or "and" ("2019–2020, 2022–"), added up."""
-    group = [spans[0]]
-    for span in spans[1:]:
-        if not _JOIN.match(sentence[group[-1][3] : span[2]]):
-            break
-        group.append(span)
-    total, ended, ongoing = 0.0, 0, False
+def _grouped(spans: list[_Span], today: date) -> Period:
+    """The spans of one job added up as their union, in months when any gives months ("2019–2020,
+    2022–"; "2000–2010, 2005–2015": 15, not 20); `NO_PERIOD` when one has not begun or runs
+    backwards. A span of years counts end − start ("2015–2019": 4); a span of months both ends
+    ("1/2015–12/2019": 5.0)."""
     now = (today.year, today.month)
+    ended, ongoing = 0, False
+    by_month = any(start.month is not None for start, _, _, _ in spans)
+    intervals: list[tuple[int, int]] = []  # [from, to) in months (by_month) or years
     last_month: int | None
-    for start, end, _, _ in group:
+    for start, end, _, _ in spans:
         if (start.year, start.month or 1) > now:
             return NO_PERIOD  # a job not begun yet ("2027–", "12/2026–" in June 2026)
         if end is None or (end.year, end.month or 1) > now:
@@ -233,16 +276,25 @@ def _grouped(sentence: str, spans: list[tuple[_Point, _Point | None, int, int]],
             ended = max(ended, end.year)
         if last < start.year:
             return NO_PERIOD  # a span running backwards ("2019–2015")
-        if start.month is not None and last_month is not None:
-            months = (last - start.year) * 12 + last_month - start.month + inclusive
-            if months < 0:
+        if by_month:
+            a = start.year * 12 + (start.month or 1) - 1
+            b = last * 12 + (last_month - 1 + inclusive if last_month is not None else 0)
+            if b < a:
                 return NO_PERIOD
-            total += max(1, months) / 12
+            intervals.append((a, max(b, a + 1)))
         else:
-            total += max(1, last - start.year)
-    if total > MAX_YEARS:
+            intervals.append((start.year, max(last, start.year + 1)))
+    total, reach = 0, None
+    for a, b in sorted(intervals):
+        if reach is not None and a < reach:
+            a = reach  # (overlapping spans count once)
+        if b > a:
+            total += b - a
+        reach = b if reach is None else max(reach, b)
+    years = total / 12 if by_month else float(total)
+    if years > MAX_YEARS:
         return NO_PERIOD
-    years = round(total, 1) if total != int(total) else int(total)
+    years = round(years, 1) if years != int(years) else int(years)
     return Period(years or 0.1, None if ongoing else ended, ongoing)
 
 
@@ -251,6 +303,24 @@ def _duration(sentence: str) -> float | None:
     m = _DURATION.search(sentence)
     if m is None:
         return None
+    n = _duration_years(m)
+    joint = _AND_MONTHS.match(sentence, m.end())
+    more = _DURATION.match(sentence, joint.end() if joint else m.end())
+    if more is not None and not _in_months(m) and _in_months(more):
+        n += _duration_years(more)  # "3 v 6 kk", "3 vuotta 6 kuukautta", "2 years and 3 months": 3.5
+    if not 0 < n <= MAX_YEARS:
+        return None
+    return round(n, 1) if n != int(n) else int(n)
+
+
+_AND_MONTHS = re.compile(r"[\s,]*(?:(?:ja|och|and)\s+)?", re.I)
+
+
+def _in_months(m: re.Match[str]) -> bool:
+    return m["unit"].lower().startswith(("kuuka", "kk", "mån", "month"))
+
+
+def _duration_years(m: re.Match[str]) -> float:
     if m["half"]:
         n = 0.5
     else:
@@ -258,9 +328,4 @@ def _duration(sentence: str) -> float | None:
         n = float(raw.replace(",", ".")) if raw[0].isdigit() else float(_NUMBER_WORDS[raw])
         if m["plus_half"]:
             n += 0.5
-    unit = m["unit"].lower()
-    if unit.startswith(("kuuka", "kk", "mån", "month")):
-        n /= 12
-    if not 0 < n <= MAX_YEARS:
-        return None
-    return round(n, 1) if n != int(n) else int(n)
+    return n / 12 if _in_months(m) else n

@@ -471,6 +471,10 @@ class LanguageTools:
     "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
     `data/recognition/job_titles.csv`): read only as a whole title line (`SkillRecognizer._title_line`),
     since an English title word is often an everyday word too (`occupations_in`)."""
+    title_glossary: tuple[tuple[str, str, str], ...] = ()
+    """The job-title glossary's rows (language "fi", "fi-title", "sv" or "en", everyday title, its
+    Finnish ESCO titles joined by "|"; `reference.load_title_glossary`): the everyday titles a CV
+    line's title is read by (`SkillRecognizer.cv_titles`: "truck driver", "städare", "säljare")."""
     finnish_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """One-word everyday Finnish job titles of 6 letters or more that name one ESCO title
     (lower case → that Finnish ESCO title; `data/recognition/job_titles.csv`, rows "fi" and
@@ -1478,13 +1482,18 @@ class SkillRecognizer:
     def cv_titles(self) -> CvTitles:
         """The reader of a CV line's occupation titles (`cv_lines.CvTitles`: any ESCO preferred or
         alternative label in the line's language, per language, unlike `_titles`' map over all
-        languages), over this recogniser's occupations and Finnish lemmatiser; built by
+        languages, and the job-title glossary's everyday titles), over this recogniser's occupations
+        and Finnish lemmatiser; built by
         `build_first_use` at load (about 0.3 CPU-s) or on first use, and held by the recogniser
         itself, so a CV request never builds it nor reads another recogniser's."""
         if self.cv_titles_ is None:
             t = self.occupation_taxonomy_.tables
             self.cv_titles_ = CvTitles(
-                t.occupation_labels, t.occupation_alt_labels, self.occupation_uris_, self.tools.lemmatise
+                t.occupation_labels,
+                t.occupation_alt_labels,
+                self.occupation_uris_,
+                self.tools.lemmatise,
+                glossary=self.tools.title_glossary,  # "truck driver", "säljare" (outside tester 39, P4)
             )
         return self.cv_titles_
 
@@ -2202,6 +2211,19 @@ class SkillRecognizer:
         if not positions:
             return self._named_workers_supervision(text)
         return self._supervision_of(positions)
+
+    def leading_skills(self, occupations: Collection[str]) -> frozenset[str]:
+        """URIs of the skills of leading, supervising or recruiting the workers of `occupations`
+        (ESCO occupation URIs; unknown ones are skipped), and of managing work that is no skill of
+        theirs (`_supervision_of`: "recruit bus drivers" for the bus driver): what a line naming the
+        person's own job in such an occupation gives by its title's words alone, not experience of
+        leading (`context: cv`; outside tester 39, P7). Empty when none is known."""
+        positions = tuple(
+            sorted({self.occupation_index_[u] for u in occupations if u in self.occupation_index_})
+        )
+        if not positions:
+            return frozenset()
+        return frozenset(self.skill_uris_[j] for j in self._supervision_of(positions).tolist())
 
     def _lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
         """Positions (int64) of the skills that only look like the products `names` (names of
