@@ -120,11 +120,13 @@ def named_work(
 
 
 _ABBREVIATED = re.compile(
-    r"(?<![^\W\d_])(?:v|vv|n|ca|noin|esim|mm|ks|t\.ex|bl\.a|ung|e\.g|i\.e|approx|appr|abt)\.$",
+    r"(?<![^\W\d_])(?:v|vv|n|ca|noin|esim|mm|ks|t\.ex|bl\.a|ung|e\.g|i\.e|approx|appr|abt|"
+    r"pres|nyk|fortf|curr?|t\.\s*d|d\.\s*d)\.$",
     re.I,
 )
 """Words a CV abbreviates with a full stop that ends no sentence ("v. 2008–2011", "n. 3 vuotta",
-"esim. Kokki", "ca. 2015")."""
+"esim. Kokki", "ca. 2015"), an open end's included ("2019–pres. Bus driver", "2019–nyk. Kokki";
+tester 39c, R2)."""
 _CV_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ])")
 _BULLET = re.compile(r"^[\s•·▪◦●■*>-]*")
 

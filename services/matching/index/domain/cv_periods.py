@@ -73,10 +73,12 @@ _YEAR_MONTH_SPAN = re.compile(
 )
 """A span of year-first months with a hyphen: "2010-11–2012-10" (so "2010-12" alone stays a span of years)."""
 _OPEN = (
-    r"(?:nyt|nykyään|nykyisin|nykyhetki\w*|tähän\s+päivään|toistaiseksi|jatkuu|"
-    r"nu|idag|i\s+dag|pågående|tills\s+vidare|"
-    r"present|now|today|current(?:ly)?|ongoing|(?:to\s+)?date)\b"
+    r"(?:nyt|nykyään|nykyisin|nykyhetki\w*|tähän\s+päivään|toistaiseksi|jatkuu|edelleen|yhä|nyk|"
+    r"nu|idag|i\s+dag|pågående|tills\s+vidare|fortfarande|fortf|"
+    r"present|pres|now|today|current(?:ly)?|curr?|ongoing|(?:to\s+)?date|t\.\s*d)\b"
 )
+"""An open end: today written out, abbreviated with or without its full stop ("pres.", "nyk",
+"fortf.", "cur.", "t.d.") or as "still" ("edelleen", "yhä", "fortfarande"; tester 39c, R2)."""
 _SEP = re.compile(
     rf"^\s*(?:{_DASH}|\b(?:to|till|until|through|vuoteen)\b)\s*",
     re.I,
@@ -208,7 +210,10 @@ def _spans(sentence: str, today: date, months: Mapping[str, int]) -> list[_Span]
             if (short := re.match(r"(\d\d)(?!\d|[/.]\d)", tail)) and (q := _two_digit(p, short[1], today)):
                 spans.append((p, q, p.start, rest + 2))  # "2015-19", "1998–03"
                 continue
-            if re.match(_OPEN, tail, re.I) or (dash and re.match(r"\s*(?:$|[.,;:)(\[])", tail)):
+            if word := re.match(_OPEN + r"\.?", tail, re.I):
+                spans.append((p, None, p.start, rest + word.end()))  # "2019–nyt", "2019–pres. Cook"
+                continue
+            if dash and re.match(r"\s*(?:$|[.,;:)(\[])", tail):
                 spans.append((p, None, p.start, rest))  # "2019–nyt", "2015 to present", "2015–", "2015 – (…)"
                 continue
             if dash and sep.group() != sep.group().rstrip() and re.match(r"[^\W\d_]", tail):

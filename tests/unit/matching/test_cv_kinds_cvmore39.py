@@ -1,0 +1,42 @@
+"""A CV line's period and title as a coach reads them (outside tester 39c, helper `cvmore39`): each
+kind the tester found, in Finnish, Swedish and English. The API cases are in
+tests/api/test_matching_recognise_cvmore39.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from services.matching.index.domain.cv_periods import period_of
+from services.matching.index.handlers import month_words
+
+TODAY = date(2026, 6, 15)
+
+
+def read(sentence: str) -> tuple[float | None, int | None, bool]:
+    p = period_of(sentence, TODAY, month_words())
+    return p.years, p.ended_year, p.ongoing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bus driver 2019–pres.",
+        "Bus driver 2019–pres",
+        "2019–pres.  Bus driver, Nysse",
+        "Linja-autonkuljettaja 2019–nyk.",
+        "Linja-autonkuljettaja 2019–nyk",
+        "Linja-autonkuljettaja 2019–edelleen",
+        "Kokki 2019–yhä",
+        "Busschaufför 2019–fortfarande",
+        "Busschaufför 2019–fortf.",
+        "Bus driver 2019– ongoing",
+        "Bus driver 2019–current",
+        "Bus driver 2019–cur.",
+        "Bussförare 2019 – t.d.",
+    ],
+)
+def test_an_open_end_abbreviated_or_written_as_still_runs_to_today(sentence):
+    # R2: the current job is the one a coach must not lose
+    assert read(sentence) == (7, None, True)
