@@ -34,3 +34,15 @@ def test_the_current_job_written_with_an_abbreviated_end_is_a_row_running_to_tod
     [(label, years, ended)] = rows(client, text)
     assert label == "bus driver"
     assert ended is None and years >= 7  # (ended_year null: open to today)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kokki 2010–2020 (hoitovapaalla 2014–2016)",
+        "Cook 2010–2020 (parental leave 2014–2016)",
+        "Kock 2010–2020 (föräldraledig 2014–2016)",
+    ],
+)
+def test_a_leave_inside_a_jobs_span_is_not_counted_as_work(client, text):
+    assert rows(client, text) == [("cook", 8, 2020)]

@@ -40,3 +40,24 @@ def read(sentence: str) -> tuple[float | None, int | None, bool]:
 def test_an_open_end_abbreviated_or_written_as_still_runs_to_today(sentence):
     # R2: the current job is the one a coach must not lose
     assert read(sentence) == (7, None, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kokki 2010–2020 (hoitovapaalla 2014–2016)", (8, 2020, False)),
+        ("Kokki 2010–2020 (äitiysloma 2014–2016)", (8, 2020, False)),
+        ("Kokki 2010–2020 (armeija 2012–2013)", (9, 2020, False)),
+        ("Cook 2010–2020 (parental leave 2014–2016)", (8, 2020, False)),
+        ("Städare 2010–2020 (föräldraledig 2014–2016)", (8, 2020, False)),
+        ("Kokki 1/2010–12/2019 (äitiysloma 3/2014–2/2015)", (9, 2019, False)),
+        ("Kokki 2010– (hoitovapaalla 2024–)", (14, None, True)),  # a leave still going on
+        # not a leave: its cover is a job, part-time counts whole, a leave's own line is read whole
+        ("Äitiyslomasijainen 2010–2012", (2, 2012, False)),
+        ("Kokki 2010–2020 (osa-aikainen 2014–2016)", (10, 2020, False)),
+        ("Föräldraledig 2014–2016", (2, 2016, False)),
+    ],
+)
+def test_a_leave_named_inside_a_jobs_span_is_taken_off_its_years(sentence, expected):
+    # R8: a coach writes 8 years for ten with two at home
+    assert read(sentence) == expected

@@ -155,8 +155,10 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
     """The `Period` of the job in `sentence` (a CV line, or the part of one that follows a title up
     to the next: `cv_lines.named_work`), read on the day `today` (the caller's clock): its spans
     added up as their union, whatever words join them ("2019–2020, 2022–", "2013–2016 och igen
-    2018–": 1 + the years since 2022, ongoing; "2010–2018 (äitiysloma 2012–2013)": 8; "2000–2010,
-    2005–2015": 15), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
+    2018–": 1 + the years since 2022, ongoing; "2000–2010,
+    2005–2015": 15) less a leave one names (`LEAVE`: "Kokki 2010–2020 (hoitovapaalla 2014–2016)",
+    "(parental leave …)", "(föräldraledig …)", "(armeija …)": 8, not 10; tester 39c, R8; part-time
+    counts whole), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
     2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give.
     `months`: lower-case month names and abbreviations (fi/sv/en) → 1–12; a Finnish name is read
     in any case ("maaliskuussa"); None or {}: months in digits only. A span that ends before it
@@ -164,7 +166,7 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
     after this year means the job goes on (a fixed term running to 2027: ongoing)."""
     spans = _spans(sentence, today, months or {})
     if spans:
-        return _grouped(spans, today)
+        return _grouped(spans, today, _leave(sentence, spans))
     points = _points(sentence, months or {})
     duration = _duration(sentence)
     for p in points:
@@ -260,17 +262,50 @@ def _two_digit(start: _Point, digits: str, today: date) -> _Point | None:
     return _Point(0, 0, year, None, "") if year <= today.year else None
 
 
-def _grouped(spans: list[_Span], today: date) -> Period:
+LEAVE = re.compile(
+    r"(?<![^\W\d_])(?:(?:äitiys|isyys|vanhempain|hoito|perhe|opinto|virka|vuorottelu|sairaus)"
+    r"(?:loma|vapaa)(?!\w*sijai)\w*|armeija\w*|varusmies\w*|siviilipalvelus\w*|asepalvelus\w*|"
+    r"(?:föräldra|mamma|pappa|tjänst|studie)ledig\w*|värnplikt\w*|civiltjänst\w*|sjukskriv\w*|"
+    r"(?:parental|maternity|paternity|sick|study)\s+leave|leave\s+of\s+absence|on\s+leave|"
+    r"military\s+service|civil(?:ian)?\s+service)",
+    re.I,
+)
+"""A leave or service named before a span inside a job's ("hoitovapaalla", "äitiysloma",
+"parental leave", "föräldraledig", "armeija"; not a leave's cover: "äitiyslomasijaisena")."""
+
+
+def _leave(sentence: str, spans: list[_Span]) -> list[bool]:
+    """For each of `spans`, whether the words between the span before it and it name a leave
+    (`LEAVE`); none when every span would be one (a line about the leave itself)."""
+    ends = [0, *(last for _, _, _, last in spans)]
+    leave = [bool(LEAVE.search(sentence[ends[i] : first])) for i, (_, _, first, _) in enumerate(spans)]
+    return leave if not all(leave) else [False] * len(spans)
+
+
+def _grouped(spans: list[_Span], today: date, leave: list[bool] | None = None) -> Period:
     """The spans of one job added up as their union, in months when any gives months ("2019–2020,
     2022–"; "2000–2010, 2005–2015": 15, not 20); `NO_PERIOD` when one has not begun or runs
     backwards. A span of years counts end − start ("2015–2019": 4); a span of months both ends
-    ("1/2015–12/2019": 5.0)."""
+    ("1/2015–12/2019": 5.0). `leave[i]`: the i-th span is a leave, its time taken off the others'
+    (its end neither ends nor opens the job)."""
     now = (today.year, today.month)
     ended, ongoing = 0, False
     by_month = any(start.month is not None for start, _, _, _ in spans)
     intervals: list[tuple[int, int]] = []  # [from, to) in months (by_month) or years
     last_month: int | None
-    for start, end, _, _ in spans:
+    away: set[int] = set()  # months (by_month) or years on leave
+    for k, (start, end, _, _) in enumerate(spans):
+        if leave and leave[k]:
+            if end is None or (end.year, end.month or 1) > now:
+                until = (today.year, today.month)  # a leave still going on
+            else:
+                until = (end.year, end.month if end.month is not None else 0)
+            if by_month:
+                a_, b_ = start.year * 12 + (start.month or 1) - 1, until[0] * 12 + until[1]
+            else:
+                a_, b_ = start.year, until[0]
+            away.update(range(a_, b_))
+            continue
         if (start.year, start.month or 1) > now:
             return NO_PERIOD  # a job not begun yet ("2027–", "12/2026–" in June 2026)
         if end is None or (end.year, end.month or 1) > now:
@@ -289,13 +324,10 @@ def _grouped(spans: list[_Span], today: date) -> Period:
             intervals.append((a, max(b, a + 1)))
         else:
             intervals.append((start.year, max(last, start.year + 1)))
-    total, reach = 0, None
-    for a, b in sorted(intervals):
-        if reach is not None and a < reach:
-            a = reach  # (overlapping spans count once)
-        if b > a:
-            total += b - a
-        reach = b if reach is None else max(reach, b)
+    worked: set[int] = set()  # (overlapping spans count once)
+    for a, b in intervals:
+        worked.update(range(a, b))
+    total = len(worked - away)
     years = total / 12 if by_month else float(total)
     if years > MAX_YEARS:
         return NO_PERIOD
