@@ -46,3 +46,16 @@ def test_the_current_job_written_with_an_abbreviated_end_is_a_row_running_to_tod
 )
 def test_a_leave_inside_a_jobs_span_is_not_counted_as_work(client, text):
     assert rows(client, text) == [("cook", 8, 2020)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("K-Market Hervanta, kassamyyjä 2010–2014", [("sales assistant", 4, 2014)]),
+        ("Lidl – kassamyyjä 2015–2018", [("sales assistant", 3, 2018)]),
+        ("Sep 2012 – May 2014 Cook, Amica", [("cook", 1.8, 2014)]),
+        ("September 2012 – May 2014 Cook", [("cook", 1.8, 2014)]),
+    ],
+)
+def test_a_title_after_an_employer_or_a_period_is_read_as_at_the_lines_opening(client, text, expected):
+    assert rows(client, text) == expected

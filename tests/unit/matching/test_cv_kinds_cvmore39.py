@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from services.matching.index.domain.cv_lines import _openings
 from services.matching.index.domain.cv_periods import period_of
 from services.matching.index.handlers import month_words
 
@@ -61,3 +62,14 @@ def test_an_open_end_abbreviated_or_written_as_still_runs_to_today(sentence):
 def test_a_leave_named_inside_a_jobs_span_is_taken_off_its_years(sentence, expected):
     # R8: a coach writes 8 years for ten with two at home
     assert read(sentence) == expected
+
+
+def test_a_title_opens_a_part_of_the_line_after_a_comma_a_dash_or_a_periods_digits():
+    # R5/R6: "K-Market Hervanta, kassamyyjä 2010–2014", "Sep 2012 – May 2014 Cook, Amica"
+    assert _openings("K-Market Hervanta, kassamyyjä 2010–2014", 3) == {0, 2}
+    assert _openings("Lidl – kassamyyjä 2015–2018", 2) == {0, 1}
+    assert _openings("Sep 2012 – May 2014 Cook, Amica", 4) == {0, 1, 2, 3}
+    assert _openings("Städare | ISS Palvelut", 3) == {0, 1}
+    # not after a colon or in brackets ("Tehtävä: …", a conscript's "(conscript driver)")
+    assert _openings("Suosittelija: Matti Virtanen", 3) == {0}
+    assert _openings("Military service (conscript driver)", 4) == {0}

@@ -228,6 +228,24 @@ _SV_HEAD = 5
 CV_LANGUAGES = ("fi", "sv", "en")
 """The languages a CV line's title is read in (`CvTitles.read`)."""
 
+_PART = re.compile(r",|\||\s[-–—]\s|[–—]|(?<![^\W\d_])\d[\d./–—-]*(?![^\W\d_])")
+"""Where a CV line's part begins that a title may open like the line: after a comma, a pipe or a
+dash ("K-Market Hervanta, kassamyyjä 2010–2014", "Lidl – kassamyyjä"), or after a period's
+digits ("Sep 2012 – May 2014 Cook, Amica"; tester 39c, R5/R6). Not after a colon or in brackets
+("Suosittelija: työnjohtaja …", "(conscript driver)")."""
+
+
+def _openings(sentence: str, n: int) -> frozenset[int]:
+    """The positions among the `n` tokens of `sentence` (`words`) that open it or one of its parts
+    (`_PART`); {0} when its parts do not split into those tokens."""
+    opens, at = [], 0
+    for part in _PART.split(sentence):
+        if count := len(words(part)):
+            opens.append(at)
+            at += count
+    return frozenset(opens) if at == n else frozenset({0})
+
+
 _WHOLE, _HEAD = 0, 1
 """How specifically a title names its occupation: a label or glossary title matched whole
 ("linja-autonkuljettaja", "truck driver", "kassamyyjänä" is no label), or a compound read by its
@@ -341,6 +359,7 @@ class CvTitles:
         own, and goes before this reader's reading of a compound's head."""
         titles = self.titles.get(lang, {})
         tokens = words(sentence)
+        opens = _openings(sentence, len(tokens))
         found: list[_Named] = []
         i = 0
         while i < len(tokens):
@@ -351,9 +370,9 @@ class CvTitles:
                     break
             else:
                 if lang == "fi":
-                    if named := self._finnish(tokens[i], i == 0, titles):
+                    if named := self._finnish(tokens[i], i in opens, titles):
                         found.append(_Named(i, i + 1, *named))
-                elif self._held_at(tokens, i):
+                elif self._held_at(tokens, i, opens):
                     if hit := titles.get(tokens[i], ()):
                         found.append(_Named(i, i + 1, _WHOLE, hit))
                     elif lang == "sv" and (hit := self._swedish_head(tokens[i], titles)):
@@ -405,10 +424,10 @@ class CvTitles:
         return ()
 
     @staticmethod
-    def _held_at(tokens: Sequence[str], i: int) -> bool:
-        """Whether a one-word title at `tokens[i]` is the job held: the line opens with it, or it
-        follows "as"/"som" (with an article between or not)."""
-        if i == 0:
+    def _held_at(tokens: Sequence[str], i: int, opens: frozenset[int] = frozenset({0})) -> bool:
+        """Whether a one-word title at `tokens[i]` is the job held: the line or a part of it opens
+        with it (`opens`: `_openings`), or it follows "as"/"som" (with an article between or not)."""
+        if i in opens:
             return True
         before = tokens[i - 1]
         if before in _ARTICLES and i >= 2:
