@@ -299,7 +299,8 @@ def _grouped(spans: list[_Span], today: date) -> Period:
 
 
 def _duration(sentence: str) -> float | None:
-    """Years of the first duration in `sentence` ("1,5 vuotta": 1.5, "6 kk": 0.5), None when none."""
+    """Years of the first duration in `sentence` ("1,5 vuotta": 1.5, "6 kk": 0.5), to a tenth and at
+    least 0.1 ("puoli kk"), None when none."""
     m = _DURATION.search(sentence)
     if m is None:
         return None
@@ -310,7 +311,8 @@ def _duration(sentence: str) -> float | None:
         n += _duration_years(more)  # "3 v 6 kk", "3 vuotta 6 kuukautta", "2 years and 3 months": 3.5
     if not 0 < n <= MAX_YEARS:
         return None
-    return round(n, 1) if n != int(n) else int(n)
+    # at least 0.1, as a span's: "puoli kk" (0.04 years) rounded to 0.0, no time worked (review39)
+    return max(round(n, 1), 0.1) if n != int(n) else int(n)
 
 
 _AND_MONTHS = re.compile(r"[\s,]*(?:(?:ja|och|and)\s+)?", re.I)
