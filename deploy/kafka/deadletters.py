@@ -13,10 +13,11 @@ environment variables name (production: ``KAFKA_USERNAME=admin`` and its passwor
 ``republish`` sends the record's key and value, unchanged, back to the topic and partition it came
 from (kafka-python partitions keys by murmur2, as the services do: docs/events.md), with the header
 ``dlq.republished.from`` naming the dead letter. It refuses, and says why (``refusal``), a dead letter
-that was written truncated (its value is not the record), one whose origin is not a Kohtaanto topic, a
-jobseeker's record (candidates, outcomes, paths, training: keyed by the pseudonym) once the jobseeker
-has withdrawn, and on a compacted topic one that a later record under the same key has superseded
-(re-publishing it would make an older state, or after a tombstone an erased key, the latest again).
+that was written truncated (its value is not the record), one whose origin is not a Kohtaanto topic
+(or whose partition its headers do not give), a jobseeker's record (candidates, outcomes, paths,
+training: keyed by the pseudonym) once the jobseeker has withdrawn, and on a compacted topic one
+that a later record under the same key has superseded (re-publishing it would make an older state,
+or after a tombstone an erased key, the latest again).
 Consumers are idempotent, so a record re-published twice is applied once.
 """
 
@@ -160,9 +161,10 @@ CANDIDATE_KEYED = frozenset({CANDIDATES.name, OUTCOMES.name, PATHS.name, TRAININ
 
 def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0) -> str | None:
     """Why ``letter`` must not be re-published, or None when it may: written truncated; its origin not
-    a Kohtaanto topic; a jobseeker's record (``CANDIDATE_KEYED``) whose profile the candidates topic
-    holds withdrawn (a tombstone) or not at all (erased and compacted away); on a compacted topic, a
-    later record under its key (already re-published, or a newer state or a tombstone)."""
+    a Kohtaanto topic, or its partition not known; a jobseeker's record (``CANDIDATE_KEYED``) whose
+    profile the candidates topic holds withdrawn (a tombstone) or not at all (erased and compacted
+    away); on a compacted topic, a later record under its key (already re-published, or a newer
+    state or a tombstone)."""
     if letter.truncated:
         return (
             f"written truncated ({letter.original_size} bytes): the value is not the record; "
@@ -172,6 +174,8 @@ def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0
         origin = by_name(letter.origin_topic)
     except KeyError:
         return f"its origin {letter.origin_topic!r} is not a Kohtaanto topic"
+    if letter.origin_partition < 0:  # (sent to partition -1, the producer raised after the checks)
+        return "its headers do not say the partition it came from (dlq.original.partition)"
     key = letter.key.encode()
     if origin.name in CANDIDATE_KEYED:
         profile = [m for m in read_partitions(settings, CANDIDATES.name, timeout_s=timeout_s) if m.key == key]
