@@ -288,12 +288,17 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for offset in dict.fromkeys(args.offsets):  # each once, in the order given
         found = by_offset.get(offset)
-        why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
-        if found is None or why is not None:
-            print(f"{offset}: not re-published: {why}", file=sys.stderr)
+        try:
+            why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
+            if found is None or why is not None:
+                print(f"{offset}: not re-published: {why}", file=sys.stderr)
+                failed += 1
+                continue
+            new = republish(settings, found, args.timeout)
+        except Exception as exc:  # the broker's or kafka-python's: this offset fails, the others are tried
+            print(f"{offset}: not re-published: {exc!r}", file=sys.stderr)
             failed += 1
             continue
-        new = republish(settings, found, args.timeout)
         print(f"{offset}: re-published to {found.origin_topic}:{found.origin_partition} at offset {new}")
     return 1 if failed else 0
 

@@ -1,8 +1,10 @@
 """The dead-letter tool refuses, saying why, a dead letter whose headers do not give the partition it
-came from (review39: it was sent on to partition -1 and kafka-python's error ended the run)."""
+came from (review39: it was sent on to partition -1 and kafka-python's error ended the run), and an
+offset the broker fails is reported while the offsets after it are still tried."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from deploy.kafka.deadletters import DeadLetter, refusal
@@ -34,3 +36,29 @@ def test_a_dead_letter_without_its_origin_partition_is_refused_with_the_header_n
 
 def test_a_dead_letter_with_its_origin_partition_on_a_delete_topic_may_go_back() -> None:
     assert refusal(letter(0), KafkaSettings()) is None
+
+
+def test_an_offset_the_broker_fails_is_reported_and_the_next_offsets_are_still_tried(
+    monkeypatch, capsys
+) -> None:
+    # (review39: a TimeoutError or a broker refusal for one offset ended the run with a traceback, the
+    # offsets after it not tried)
+    from deploy.kafka import deadletters as tool
+
+    letters = [replace(letter(0), offset=n) for n in (3, 4)]
+    sent: list[int] = []
+
+    def republish(_settings: KafkaSettings, found: DeadLetter, _timeout: float) -> int:
+        if found.offset == 3:
+            raise TimeoutError("no answer")
+        sent.append(found.offset)
+        return 99
+
+    monkeypatch.setattr(tool, "_settings", lambda _args: KafkaSettings())
+    monkeypatch.setattr(tool, "dead_letters", lambda _settings, timeout_s: letters)
+    monkeypatch.setattr(tool, "republish", republish)
+    assert tool.main(["republish", "3", "4"]) == 1
+    out = capsys.readouterr()
+    assert sent == [4]
+    assert "3: not re-published: TimeoutError" in out.err
+    assert "4: re-published" in out.out
