@@ -144,29 +144,40 @@ def _iso_date(text: str) -> None:
         raise ma.ValidationError(N_("Not an ISO date.")) from None
 
 
+#: ``outcome.recorded``'s statuses (docs/events.md): any other is poison, never "handled".
+OUTCOME_STATUSES = ("proposed", "contacted", "interviewed", "hired", "not_hired")
+
+
 class OutcomeReading(ma.Schema):
-    """What the profile service reads of ``outcome.recorded`` (other fields are ignored)."""
+    """What the profile service reads of ``outcome.recorded`` (other fields are ignored). A value outside
+    the event's vocabulary (a status ``zombie``), a ``candidate_id`` that is no pseudonym
+    and text longer than the producer ever sends make the record poison (dead letter; outside tester 39b,
+    Q13: a ``zombie`` outcome was logged as handled)."""
 
     class Meta:
         unknown = ma.EXCLUDE
 
-    candidate_id = fields.String(required=True)
-    status = fields.String(required=True)
-    vacancy_id = fields.String(required=True)
+    candidate_id = fields.String(required=True, validate=ma.validate.Regexp(CANDIDATE_ID_PATTERN))
+    status = fields.String(required=True, validate=ma.validate.OneOf(OUTCOME_STATUSES))
+    vacancy_id = fields.String(required=True, validate=ma.validate.Length(1, 64))
     occurred_on = fields.String(required=True, validate=lambda day: _iso_date(day))
-    recorded_by_org = fields.String(required=True)
-    # added within version 1: events without it never mark a profile hired (shared.entitlement)
-    recorded_by_role = fields.String(allow_none=True)
-    recorded_by = fields.String(allow_none=True)  # the staff user who recorded it (audited)
-    employer_org = fields.String(allow_none=True)
-    vacancy_title = fields.String(allow_none=True)
-    region = fields.String(allow_none=True)
+    recorded_by_org = fields.String(required=True, validate=ma.validate.Length(1, 100))
+    # added within version 1: events without it never mark a profile hired (shared.entitlement); a role
+    # that never records outcomes is read, refused as not entitled and audited (not dead-lettered)
+    recorded_by_role = fields.String(allow_none=True, validate=ma.validate.Length(1, 50))
+    # the staff user who recorded it (audited)
+    recorded_by = fields.String(allow_none=True, validate=ma.validate.Length(1, 200))
+    employer_org = fields.String(allow_none=True, validate=ma.validate.Length(1, 100))
+    vacancy_title = fields.String(allow_none=True, validate=ma.validate.Length(max=1000))
+    region = fields.String(allow_none=True, validate=ma.validate.Length(1, 100))
 
 
 def outcome_recorded(handlers: ProfileHandlers, record: Record, outcome: dict[str, Any]) -> None:
     """Every referral is noted (for satisfaction ratings); a ``hired`` outcome marks the candidate's
     profile hired (idempotent by event id)."""
     assert record.envelope is not None
+    if record.key is not None and record.key != outcome["candidate_id"]:
+        raise PoisonMessageError("outcome.recorded: candidate_id is not the record's key")
     handlers.outcome_recorded(record.envelope.event_id, outcome)
 
 
