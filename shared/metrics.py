@@ -15,6 +15,7 @@ no connection.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -38,6 +39,8 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine, Table
 
 from shared.methods import metric_method
+
+log = logging.getLogger(__name__)
 
 NAMESPACE = "kohtaanto"
 OTHER_STATUS = "other"
@@ -235,8 +238,28 @@ def exposition(collectors: Iterable[Collector]) -> bytes:
         shared = REGISTRY
     local = CollectorRegistry(auto_describe=False)
     for collector in collectors:
-        local.register(collector)
+        local.register(_Guarded(collector))
     return generate_latest(shared) + generate_latest(local)
+
+
+class _Guarded(Collector):
+    """``inner``'s metrics, or none when reading them fails (the database down: the outbox's and the
+    heartbeats' gauges read it when scraped): the scrape still gives every other metric, among them
+    ``kohtaanto_check_ok`` and ``kohtaanto_ready`` saying what is down, instead of a 500 (review39).
+    The failure is logged with the exception's class only (its text may name hosts or users)."""
+
+    def __init__(self, inner: Collector) -> None:
+        self.inner = inner
+
+    def collect(self) -> Iterable[Metric]:
+        try:
+            return list(self.inner.collect())
+        except Exception as exc:
+            log.warning(
+                "metrics collector failed",
+                extra={"collector": type(self.inner).__name__, "error": type(exc).__name__},
+            )
+            return []
 
 
 def metrics_blueprint(collectors: list[Collector]) -> Blueprint:

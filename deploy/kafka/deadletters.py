@@ -13,10 +13,11 @@ environment variables name (production: ``KAFKA_USERNAME=admin`` and its passwor
 ``republish`` sends the record's key and value, unchanged, back to the topic and partition it came
 from (kafka-python partitions keys by murmur2, as the services do: docs/events.md), with the header
 ``dlq.republished.from`` naming the dead letter. It refuses, and says why (``refusal``), a dead letter
-that was written truncated (its value is not the record), one whose origin is not a Kohtaanto topic, a
-jobseeker's record (candidates, outcomes, paths, training: keyed by the pseudonym) once the jobseeker
-has withdrawn, and on a compacted topic one that a later record under the same key has superseded
-(re-publishing it would make an older state, or after a tombstone an erased key, the latest again).
+that was written truncated (its value is not the record), one whose origin is not a Kohtaanto topic
+(or whose partition its headers do not give), a jobseeker's record (candidates, outcomes, paths,
+training: keyed by the pseudonym) once the jobseeker has withdrawn, and on a compacted topic one
+that a later record under the same key has superseded (re-publishing it would make an older state,
+or after a tombstone an erased key, the latest again).
 Consumers are idempotent, so a record re-published twice is applied once.
 """
 
@@ -160,9 +161,11 @@ CANDIDATE_KEYED = frozenset({CANDIDATES.name, OUTCOMES.name, PATHS.name, TRAININ
 
 def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0) -> str | None:
     """Why ``letter`` must not be re-published, or None when it may: written truncated; its origin not
-    a Kohtaanto topic; a jobseeker's record (``CANDIDATE_KEYED``) whose profile the candidates topic
-    holds withdrawn (a tombstone) or not at all (erased and compacted away); on a compacted topic, a
-    later record under its key (already re-published, or a newer state or a tombstone)."""
+    a Kohtaanto topic, or the dead-letter topic, or its partition not known; no record at its origin
+    with its key and value (gone, or a forged dead letter: every service may write the dead-letter
+    topic); a jobseeker's record (``CANDIDATE_KEYED``) whose profile the candidates topic holds
+    withdrawn (a tombstone) or not at all (erased and compacted away); on a compacted topic, a later
+    record under its key (already re-published, or a newer state or a tombstone)."""
     if letter.truncated:
         return (
             f"written truncated ({letter.original_size} bytes): the value is not the record; "
@@ -172,7 +175,25 @@ def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0
         origin = by_name(letter.origin_topic)
     except KeyError:
         return f"its origin {letter.origin_topic!r} is not a Kohtaanto topic"
+    if origin.name == DEADLETTER.name:
+        return "its origin is the dead-letter topic itself"
+    if letter.origin_partition < 0:  # (sent to partition -1, the producer raised after the checks)
+        return "its headers do not say the partition it came from (dlq.original.partition)"
     key = letter.key.encode()
+    # any service may write the dead-letter topic, but only its producer the origin: re-publish only a record
+    # that is on its origin as it stands in the dead letter (outside tester 39c, R1: a dead letter forged by
+    # the profile service's user put a vacancy on the vacancies topic through the admin)
+    found = origin_record(settings, letter, timeout_s)
+    if found is None:
+        return (
+            f"no record at {letter.origin_topic}:{letter.origin_partition}:{letter.origin_offset} "
+            "(past its retention, compacted away, or the headers are wrong): re-send it from its producer"
+        )
+    if found.key != key or found.value != letter.value:
+        return (
+            f"the record at {letter.origin_topic}:{letter.origin_partition}:{letter.origin_offset} is not this "
+            "dead letter's key and value: its headers do not name where it came from"
+        )
     if origin.name in CANDIDATE_KEYED:
         profile = [m for m in read_partitions(settings, CANDIDATES.name, timeout_s=timeout_s) if m.key == key]
         if not profile or profile[-1].value is None:
@@ -202,6 +223,17 @@ def refusal(letter: DeadLetter, settings: KafkaSettings, timeout_s: float = 30.0
                 f"superseded: {origin.name} holds a later record under its key (offset {last.offset}); "
                 "re-publishing would make the older state the latest again"
             )
+    return None
+
+
+def origin_record(settings: KafkaSettings, letter: DeadLetter, timeout_s: float = 30.0) -> Any | None:
+    """The kafka-python ``ConsumerRecord`` at ``letter``'s origin (topic, partition, offset), or None when
+    the topic has no such partition or no record at that offset any more (retention, compaction)."""
+    if letter.origin_partition < 0 or letter.origin_offset < 0:
+        return None
+    start = {letter.origin_partition: letter.origin_offset}
+    for record in read_partitions(settings, letter.origin_topic, start=start, timeout_s=timeout_s):
+        return record if record.offset == letter.origin_offset else None
     return None
 
 
@@ -284,12 +316,17 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for offset in dict.fromkeys(args.offsets):  # each once, in the order given
         found = by_offset.get(offset)
-        why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
-        if found is None or why is not None:
-            print(f"{offset}: not re-published: {why}", file=sys.stderr)
+        try:
+            why = "no such dead letter" if found is None else refusal(found, settings, args.timeout)
+            if found is None or why is not None:
+                print(f"{offset}: not re-published: {why}", file=sys.stderr)
+                failed += 1
+                continue
+            new = republish(settings, found, args.timeout)
+        except Exception as exc:  # the broker's or kafka-python's: this offset fails, the others are tried
+            print(f"{offset}: not re-published: {exc!r}", file=sys.stderr)
             failed += 1
             continue
-        new = republish(settings, found, args.timeout)
         print(f"{offset}: re-published to {found.origin_topic}:{found.origin_partition} at offset {new}")
     return 1 if failed else 0
 

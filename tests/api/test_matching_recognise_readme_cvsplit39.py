@@ -16,7 +16,9 @@ pytestmark = pytest.mark.storage_independent
 
 COACH = auth("coach", "tampere-tyollisyys")
 URL = "/api/v1/skills/recognise"
-NOW = datetime.now(UTC)
+NOW = datetime.now(UTC).replace(
+    hour=12, minute=0, second=0, microsecond=0
+)  # noon UTC: the same day in Finland (the service reads local_day)
 Y = NOW.year
 TITLE = {"fi": "Kokki", "sv": "Kock", "en": "Cook"}
 ONGOING = object()

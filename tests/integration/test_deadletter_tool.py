@@ -15,7 +15,7 @@ from kafka import KafkaProducer
 from deploy.kafka import deadletters as tool
 from shared.messaging.consumer import DeadLetters
 from shared.messaging.kafka import KafkaSender, security_config
-from shared.messaging.topics import CANDIDATES, PATHS, VACANCIES
+from shared.messaging.topics import CANDIDATES, DEADLETTER, PATHS, VACANCIES
 
 pytestmark = pytest.mark.kafka
 
@@ -70,6 +70,20 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
         _produce(producer, CANDIDATES.name, "c-dlq-6", b'{"live": true}')
         live_path = _produce(producer, PATHS.name, "c-dlq-6", b'{"path": 2}')
         dead.send(live_path, "payload rejected")
+        # a dead letter forged by a service's user: its headers name another vacancy's record (outside
+        # tester 39c, R1)
+        forged_meta = producer.send(
+            DEADLETTER.name,
+            key=b"v-forged",
+            value=b'{"forged": true}',
+            headers=[
+                ("dlq.original.topic", VACANCIES.name.encode()),
+                ("dlq.original.partition", str(poison.partition).encode()),
+                ("dlq.original.offset", str(poison.offset).encode()),
+                ("dlq.consumer", b"matching.index"),
+                ("dlq.reason", b"poison"),
+            ],
+        ).get(timeout=30)
     finally:
         producer.close()
         sender.close()
@@ -111,6 +125,8 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
     assert tool.main(["republish", str(stale.offset), str(truncated.offset), str(stale.offset), *argv]) == 1
     err = capsys.readouterr().err
     assert "withdrawn" in err and "truncated" in err and err.count(f"{stale.offset}: not re-published") == 1
+    forged = next(d for d in tool.dead_letters(settings) if d.offset == forged_meta.offset)
+    assert "not this dead letter's key and value" in (tool.refusal(forged, settings) or "")
     # a live jobseeker's path record goes back
     assert tool.refusal(_letter_of(settings, live_path), settings) is None
     after = [m for m in tool.read_partitions(settings, CANDIDATES.name) if m.key == b"c-dlq-2"]

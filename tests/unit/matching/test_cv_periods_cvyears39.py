@@ -167,3 +167,14 @@ def test_rows_never_add_up_to_more_than_a_working_life():
 def test_each_occupation_of_a_line_keeps_the_lines_period():
     found = named_work(["Kokki 3/2015–8/2019."], lambda s: ("o:cook",), TODAY, months=month_words())
     assert [(w.uri, w.years, w.ended_year) for w in found] == [("o:cook", 4.5, 2019)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kokki vuoteen 2015 asti, puoli kk.", "Kokki 0,5 kk vuoteen 2015 asti.", "Kock en halv månad."],
+)
+def test_a_duration_under_a_month_is_some_time_worked_never_zero_years(sentence: str) -> None:
+    # (review39: "puoli kk" is 0.04 years, rounded to 0.0: a row of no time worked, against `Period`'s
+    # "years > 0" and the API's "at least 0.1")
+    years, _, _ = read(sentence)
+    assert years is not None and years > 0

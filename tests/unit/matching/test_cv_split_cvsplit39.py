@@ -113,3 +113,23 @@ def test_one_job_on_two_lines_adds_up_and_ends_at_the_latest():
 )
 def test_each_title_takes_the_spans_after_it_up_to_the_next_title(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line repeated (a CV's summary and its history): its months count once
+        ("Kokki 2015–2019.\nKokki 2015–2019.", (4, 2019, False)),
+        # two lines of one occupation overlapping: their union, as on one line ("2000–2010, 2005–2015": 15)
+        ("Kokki, Ravintola Näsi 2015–2019.\nKokki, Hotelli Ilves 2017–nyt.", (11, None, True)),
+        ("Kokki 3/2015–8/2019.\nKokki 2017–2020.", (4.8, 2020, False)),
+        # apart, they still add up (tester 39b, Q2), and a duration beside a span too
+        ("Kokki 2005–2008.\nTarjoilija 2008–2010.\nKokki 2015–nyt.", (14, None, True)),
+        ("Kokki 3 vuotta.\nKokki 2015–nyt.", (14, None, True)),
+    ],
+)
+def test_one_occupation_on_several_lines_counts_each_month_once(
+    text: str, expected: tuple[float | None, int | None, bool]
+) -> None:
+    # (review39: `added` summed the lines' years, so a repeated or overlapping line counted twice)
+    assert read(text)["cook"] == expected

@@ -125,3 +125,20 @@ def test_health_checks_become_gauges_and_readiness_follows_the_required_ones() -
     assert value(text, "kohtaanto_ready") == 1
     text = metrics.exposition([metrics.ChecksCollector(checks, {"database", "kafka"})])
     assert value(text, "kohtaanto_ready") == 0
+
+
+def test_a_scrape_time_gauge_that_cannot_read_its_database_leaves_the_others_served(tmp_path) -> None:
+    # (review39: with the database down, the outbox's and the heartbeats' gauges raised and /metrics
+    # answered 500, losing `kohtaanto_check_ok{check="database"} 0` when an alert needs it)
+    engine = make_engine(f"sqlite:///{tmp_path / 'missing' / 'o.db'}")  # (its folder does not exist)
+    checks = {"database": lambda: {"ok": False}}
+    text = metrics.exposition(
+        [
+            metrics.OutboxCollector(engine, outbox_table(MetaData())),
+            metrics.HeartbeatCollector(lambda: 1 / 0),  # type: ignore[arg-type,return-value]
+            metrics.ChecksCollector(checks, {"database"}),
+        ]
+    )
+    assert value(text, "kohtaanto_check_ok", check="database") == 0
+    assert value(text, "kohtaanto_ready") == 0
+    assert value(text, "kohtaanto_outbox_pending") is None

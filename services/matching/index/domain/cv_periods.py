@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 MAX_YEARS = 60
@@ -31,11 +31,15 @@ class Period:
     """What a line says of a job's time: `years` worked (> 0, whole for a span of years, to a
     tenth from months or a duration) or None when unknown; `ended_year` (never after today's
     year) or None; `ongoing` when the job runs to today (then `ended_year` is None). A period is
-    `complete` for a profile's work-history row when both are known: years, and an end or today."""
+    `complete` for a profile's work-history row when both are known: years, and an end or today.
+    `spans`: the months its spans cover, as sorted disjoint [from, to) month numbers (year × 12 +
+    month − 1; a span of years from January to January), () when it gives its years by no span
+    (a duration): what `added` unites (not compared: two periods of equal years are equal)."""
 
     years: float | None = None
     ended_year: int | None = None
     ongoing: bool = False
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     @property
     def complete(self) -> bool:
@@ -48,15 +52,35 @@ NO_PERIOD = Period()
 def added(a: Period, b: Period) -> Period:
     """One job's periods from two lines ("Kokki 2005–2008" … "Kokki 2015–nyt"): the years added
     (those known; None when neither gives them), ended at the later end, ongoing when either is
-    (tester 39b, Q2). Over `MAX_YEARS` years: the years are unknown (ask)."""
-    years = None if a.years is None and b.years is None else (a.years or 0) + (b.years or 0)
+    (tester 39b, Q2); when both give spans, the years of their union, as on one line (a line
+    repeated, or "Kokki 2015–2019" beside "Kokki 2017–nyt", counts its months once; review39).
+    Over `MAX_YEARS` years: the years are unknown (ask)."""
+    spans: tuple[tuple[int, int], ...] = ()
+    if a.spans and b.spans:
+        spans = _union([*a.spans, *b.spans])
+        years: float | None = sum(to - at for at, to in spans) / 12
+    else:
+        years = None if a.years is None and b.years is None else (a.years or 0) + (b.years or 0)
     if years is not None:
         years = round(years, 1) if years != int(years) else int(years)
         if years > MAX_YEARS:
             years = None
     ongoing = a.ongoing or b.ongoing
     ends = [e for e in (a.ended_year, b.ended_year) if e is not None]
-    return Period(years, None if ongoing or not ends else max(ends), ongoing)
+    return Period(
+        years, None if ongoing or not ends else max(ends), ongoing, spans if years is not None else ()
+    )
+
+
+def _union(intervals: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """[from, to) intervals merged where they overlap or touch, sorted."""
+    merged: list[tuple[int, int]] = []
+    for at, to in sorted(intervals):
+        if merged and at <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], to))
+        else:
+            merged.append((at, to))
+    return tuple(merged)
 
 
 _Y4 = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?::(?P<case>[a-zåäö]{1,4}))?(?!\d)", re.I)
@@ -332,11 +356,13 @@ def _grouped(spans: list[_Span], today: date, leave: list[bool] | None = None) -
     if years > MAX_YEARS:
         return NO_PERIOD
     years = round(years, 1) if years != int(years) else int(years)
-    return Period(years or 0.1, None if ongoing else ended, ongoing)
+    months = _union([(a, b) if by_month else (a * 12, b * 12) for a, b in intervals])
+    return Period(years or 0.1, None if ongoing else ended, ongoing, months)
 
 
 def _duration(sentence: str) -> float | None:
-    """Years of the first duration in `sentence` ("1,5 vuotta": 1.5, "6 kk": 0.5), None when none."""
+    """Years of the first duration in `sentence` ("1,5 vuotta": 1.5, "6 kk": 0.5), to a tenth and at
+    least 0.1 ("puoli kk"), None when none."""
     m = _DURATION.search(sentence)
     if m is None:
         return None
@@ -347,7 +373,8 @@ def _duration(sentence: str) -> float | None:
         n += _duration_years(more)  # "3 v 6 kk", "3 vuotta 6 kuukautta", "2 years and 3 months": 3.5
     if not 0 < n <= MAX_YEARS:
         return None
-    return round(n, 1) if n != int(n) else int(n)
+    # at least 0.1, as a span's: "puoli kk" (0.04 years) rounded to 0.0, no time worked (review39)
+    return max(round(n, 1), 0.1) if n != int(n) else int(n)
 
 
 _AND_MONTHS = re.compile(r"[\s,]*(?:(?:ja|och|and)\s+)?", re.I)

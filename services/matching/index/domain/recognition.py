@@ -3953,13 +3953,10 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the caches of recent texts: their embeddings and occupations, the derived verbs
-        of recent words and the encoder's own (its `forget_words`, when it has one: its caches of
-        recent texts' pieces and words) (benchmarks time every sentence as new)."""
+        """Empty the caches of recent texts: their embeddings and occupations, and the derived verbs
+        of recent words (benchmarks time every sentence as new; the encoder keeps no text's pieces
+        or words since erase39, so it has none to empty)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
-        forget_words = getattr(self.encoder, "forget_words", None)
-        if forget_words is not None:
-            forget_words()
         for remembered in ("verbs_in_", "occupations_in_"):
             cache_clear = getattr(getattr(self, remembered, None), "cache_clear", None)
             if cache_clear is not None:
