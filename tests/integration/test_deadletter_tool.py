@@ -7,12 +7,16 @@ superseded it on a compacted topic."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from kafka import KafkaProducer
 
 from deploy.kafka import deadletters as tool
+from deploy.kafka.broker import LocalBroker, find_free_port
+from shared.config import REPO_ROOT
 from shared.messaging.consumer import DeadLetters
 from shared.messaging.kafka import KafkaSender, security_config
 from shared.messaging.topics import CANDIDATES, DEADLETTER, PATHS, VACANCIES
@@ -37,10 +41,20 @@ def _letter_of(settings, origin) -> tool.DeadLetter:
     )
 
 
-def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_superseded(
-    kafka_broker, capsys
-):
-    settings = kafka_broker.client_settings()
+@pytest.fixture
+def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
+    """A broker of this test's own: it writes poison to the entity topics, which the session's shared broker
+    must not hold for other tests (the relay-readiness test reads every vacancy record's payload)."""
+    broker = LocalBroker(tmp_path / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
+    broker.start(timeout=300)
+    try:
+        yield broker
+    finally:
+        broker.stop(timeout=10)
+
+
+def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_superseded(own_broker, capsys):
+    settings = own_broker.client_settings()
     sender = KafkaSender(settings)
     producer = KafkaProducer(
         bootstrap_servers=settings.bootstrap_servers, acks="all", **security_config(settings)
@@ -93,7 +107,7 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
     assert letter.value == b'{"not": "an envelope"}' and not letter.truncated
 
     # list: one line each, no value unless asked; --json gives the fields
-    argv = ["--home", str(kafka_broker.home), "--port", str(kafka_broker.port)]
+    argv = ["--home", str(own_broker.home), "--port", str(own_broker.port)]
     assert tool.main(["list", "--json", *argv]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     mine = [x for x in lines if x["key"] in ("v-dlq-1", "c-dlq-2", "v-dlq-3")]
