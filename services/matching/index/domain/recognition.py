@@ -33,8 +33,7 @@ import hashlib
 import itertools
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -93,7 +92,7 @@ from .recognition_text import (
 from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
-from .text_digests import DigestMemo, text_digest
+from .text_digests import DigestLru, DigestMemo, text_digest
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
 
 PLACE_LEXICAL_FLOOR, PLACE_LEXICAL_RATIO = 0.2, 0.8
@@ -3956,7 +3955,7 @@ class SkillRecognizer:
         """Empty the caches of recent texts: their embeddings and occupations, and the derived verbs
         of recent words (benchmarks time every sentence as new; the encoder keeps no text's pieces
         or words since erase39, so it has none to empty)."""
-        self.query_cache_ = _VectorCache(self.query_cache_size)
+        self.query_cache_ = DigestLru[np.ndarray](self.query_cache_size)
         for remembered in ("verbs_in_", "occupations_in_"):
             cache_clear = getattr(getattr(self, remembered, None), "cache_clear", None)
             if cache_clear is not None:
@@ -5823,39 +5822,6 @@ def _blas() -> ThreadpoolController:
     if not _CONTROLLER:
         _CONTROLLER.append(ThreadpoolController())
     return _CONTROLLER[0]
-
-
-class _VectorCache:
-    """A bounded map text → embedding, least recently used first out, safe across threads, keyed
-    by the texts' keyed digests (`text_digests.text_digest`): it holds no text (a CV sentence with
-    a name or a diagnosis is not kept in memory; erase39)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        keys = {t: text_digest(t) for t in texts}
-        with self._lock:
-            found = {t: self._items[k] for t, k in keys.items() if k in self._items}
-            for t in found:
-                self._items.move_to_end(keys[t])
-        return found
-
-    def put_many(self, vectors: Mapping[str, np.ndarray]) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            for t, vector in vectors.items():
-                key = text_digest(t)
-                self._items[key] = vector
-                self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 _Lines = tuple[str, np.ndarray, list[str]]

@@ -17,7 +17,7 @@ import hashlib
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -43,39 +43,81 @@ def text_digest(*parts: str | None) -> bytes:
     return h.digest()
 
 
+class DigestLru(Generic[T]):
+    """A bounded map text → value keyed by the texts' `text_digest`, least recently used first out,
+    safe across threads: it holds no text. `size` 0 (or less) remembers nothing."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[bytes, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, T]:
+        """The remembered values of `texts` (those not remembered are left out), marked recently used."""
+        keys = {t: text_digest(t) for t in texts}
+        with self._lock:
+            found = {t: self._items[k] for t, k in keys.items() if k in self._items}
+            for t in found:
+                self._items.move_to_end(keys[t])
+        return found
+
+    def put_many(self, values: Mapping[str, T]) -> None:
+        """Remember `values` (text → value), dropping the least recently used beyond `size`."""
+        self._put({text_digest(t): v for t, v in values.items()})
+
+    def _get(self, key: bytes) -> tuple[bool, T | None]:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return True, self._items[key]
+        return False, None
+
+    def _put(self, values: Mapping[bytes, T]) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            for key, value in values.items():
+                self._items[key] = value
+                self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        """How many values are remembered."""
+        return len(self._items)
+
+    def clear(self) -> None:
+        """Forget every value."""
+        with self._lock:
+            self._items.clear()
+
+
 class DigestMemo(Generic[T]):
     """`function(*texts)` remembered for the `maxsize` most recently used distinct arguments (str
     or None), least recently used first out, keyed by their `text_digest`: as `functools.lru_cache`,
-    but the cache holds no argument. Safe across threads (two threads missing the same key may
-    both compute it). `maxsize` 0 remembers nothing; ValueError when negative."""
+    but the cache holds no argument (a `DigestLru`). Safe across threads (two threads missing the
+    same key may both compute it). `maxsize` 0 remembers nothing; ValueError when negative."""
 
     def __init__(self, function: Callable[..., T], maxsize: int) -> None:
         if maxsize < 0:
             raise ValueError(f"maxsize must be 0 or more, got {maxsize}")
         self.function = function
         self.maxsize = maxsize
-        self._items: OrderedDict[bytes, T] = OrderedDict()
-        self._lock = threading.Lock()
+        self._store: DigestLru[T] = DigestLru(maxsize)
 
     def __call__(self, *texts: str | None) -> T:
         key = text_digest(*texts)
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
+        found, value = self._store._get(key)
+        if found:
+            return value  # type: ignore[return-value]
         value = self.function(*texts)
-        if self.maxsize:
-            with self._lock:
-                self._items[key] = value
-                while len(self._items) > self.maxsize:
-                    self._items.popitem(last=False)
+        self._store._put({key: value})
         return value
 
     def __len__(self) -> int:
         """How many results are remembered."""
-        return len(self._items)
+        return len(self._store)
 
     def cache_clear(self) -> None:
         """Forget every result (as `functools.lru_cache`'s)."""
-        with self._lock:
-            self._items.clear()
+        self._store.clear()
