@@ -15,6 +15,7 @@ import pytest
 
 from services.matching.index.domain.cv_lines import CvTitles, named_work, narrow_heads
 from services.matching.index.domain.cv_periods import period_of
+from services.matching.index.domain.recognition_text import words
 from services.matching.index.handlers import MatchingHandlers, month_words
 from services.matching.index.state import MatchingState
 
@@ -220,6 +221,23 @@ def test_cv_titles_read_no_narrow_head_word_in_any_language():
 )
 def test_everyday_titles_name_the_occupation_a_coach_would_choose(handlers, esco, line, label, alternatives):
     assert rows(handlers, esco, line) == [(label, 5, 2020, False, alternatives)]
+
+
+def test_every_cv_glossary_title_names_its_occupations_in_a_cv_line(handlers, esco):
+    # (a row's Finnish titles must be ESCO Finnish labels: else the title names nothing)
+    from services.matching.index.reference import load_title_glossary
+
+    t = esco.tables
+    fi = {" ".join(words(label)): t.occupation_uris[o] for o, label in enumerate(t.occupation_labels["fi"])}
+    unread = []
+    for lang, title, finnish in load_title_glossary():
+        if lang.startswith("cv-"):
+            right = [fi[" ".join(words(n))] for n in finnish.split("|")]
+            line = f"{title[0].upper()}{title[1:]} 2015-2020."
+            found = [(w.uri, *w.alternatives) for w, _ in handlers.work_named([line], lang[3:])]
+            if found != [tuple(right)]:
+                unread.append((lang, title))
+    assert unread == []
 
 
 def test_the_cv_glossary_rows_are_read_in_cv_lines_only(esco, esco_recognizer):
