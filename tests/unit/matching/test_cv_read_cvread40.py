@@ -107,6 +107,12 @@ def test_a_title_with_its_own_period_takes_no_other_and_a_period_line_names_no_j
         ("waiter/waitress", 3, 2018, False, []),
     ]
     assert rows(handlers, esco, "2015–2022\nKoiviston Auto") == []
+    # a note with a year under a job with its own period is no period of the title below it
+    text = "Kokki 2010–2015\nVastuussa 2012 alkaen myös tilauksista\nTarjoilija"
+    assert rows(handlers, esco, text) == [
+        ("cook", 5, 2015, False, []),
+        ("waiter/waitress", None, None, False, []),
+    ]
 
 
 # -- R4: a bare head word names no narrow occupation --------------------------------------------------

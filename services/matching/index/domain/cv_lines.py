@@ -174,7 +174,8 @@ def lent_periods(
     job, no studies nor gap (`_NOT_WORK_LINE`) gives its period to the nearest title line above
     without one ("Bussinkuljettaja\n2015–2022 Koiviston Auto", "Lähihoitaja, Kotihoito Oy\n03/2018
     – nyt"), else to the one below ("2015–2022\nBus driver, Helsinki City Transport": the layout of
-    Europass and of Finnish CV templates that put the dates first), with at most `_LINES_BETWEEN`
+    Europass and of Finnish CV templates that put the dates first; only a line that opens with its
+    period: "Vastuualueena 2012 alkaen myös tilaukset" is a note on the job above), with at most `_LINES_BETWEEN`
     line naming neither between (an employer's or a place's line). So a CV whose entries all put
     their dates above (or all below) their title reads each entry's own dates: a title already
     given a period takes no other."""
@@ -204,7 +205,8 @@ def lent_periods(
             continue
         if LEAVE.search(line):
             continue
-        for step in (-1, 1):  # above first, then below
+        opens = span_bounds(line, today, months)[0][0] == 0
+        for step in (-1, 1) if opens else (-1,):  # above first, then below (a line opening with it)
             i, between = k + step, 0
             while 0 <= i < len(parts) and between <= _LINES_BETWEEN and passable(i):
                 i, between = i + step, between + 1
