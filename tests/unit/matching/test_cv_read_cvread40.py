@@ -60,6 +60,12 @@ def rows(handlers, esco, text, lang=None):
         # the employer's line between the title and its dates
         ("Kokki\nRavintola Aalto\n2010–2015", [("cook", 5, 2015, False, [])]),
         ("Cook\nAmica, Tampere\n2010-2015", [("cook", 5, 2015, False, [])]),
+        # a Europass export: the dates (to the day) and the place above a title in capitals
+        (
+            "WORK EXPERIENCE\n01/03/2015 – 31/12/2022 Helsinki, Finland\nBUS DRIVER HELSINKI CITY TRANSPORT\n"
+            "01/2010 – 02/2015\nWarehouse worker\nPostNord",
+            [("bus driver", 7.8, 2022, False, []), ("warehouse worker", 5.2, 2015, False, [])],
+        ),
     ],
 )
 def test_a_period_on_a_line_of_its_own_belongs_to_the_title_beside_it(handlers, esco, text, expected):
@@ -274,6 +280,7 @@ def test_the_cv_glossary_rows_are_read_in_cv_lines_only(esco, esco_recognizer):
         ("Kokki 2015–2019, 3/2020–5/2021", (5.2, 2021, False)),  # 4 + 1.25, a span of years the same
         ("Kokki 3/2025–2026", (1.8, 2026, False)),  # (this year's: to today's month, never past it)
         ("Kokki 3/2010–2020 (hoitovapaalla 3/2014–2016)", (8, 2020, False)),  # a leave to December too
+        ("01/03/2015 – 31/12/2022 Helsinki", (7.8, 2022, False)),  # Europass's day/month/year (was none)
     ],
 )
 def test_a_bare_end_year_after_a_month_counts_to_its_december(sentence, expected):

@@ -205,7 +205,7 @@ def lent_periods(
             continue
         if LEAVE.search(line):
             continue
-        opens = span_bounds(line, today, months)[0][0] == 0
+        opens = not re.search(r"[^\W\d_]", line[: span_bounds(line, today, months)[0][0]])  # ("01/03/2015 –")
         for step in (-1, 1) if opens else (-1,):  # above first, then below (a line opening with it)
             i, between = k + step, 0
             while 0 <= i < len(parts) and between <= _LINES_BETWEEN and passable(i):

@@ -85,8 +85,9 @@ def _union(intervals: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 _Y4 = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?::(?P<case>[a-zåäö]{1,4}))?(?!\d)", re.I)
 """A year of working life (1950–2099; 1899 is none), with a Finnish case ending ("2015:stä")."""
-_BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}\.\s*)?\b(\d{1,2})\s*[./]\s*$")
-"""A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015"."""
+_BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}[./]\s*)?\b(\d{1,2})\s*[./]\s*$")
+"""A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015", "01/03/2015" (Europass's
+day/month/year; session 40)."""
 _BEFORE_WORD = re.compile(r"\b([^\W\d_]+)\.?\s+$")
 _DASH = r"(?:->|=>|-|–|—|‒|−|\.\.|→|⟶|⇒)"
 """Between a span's two ends: any dash, "..", or an arrow ("2019 → 2022", "2019->2022"; tester 39b, Q3)."""
