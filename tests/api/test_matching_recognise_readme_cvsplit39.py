@@ -99,6 +99,7 @@ PERIODS = [
     ("fi", "2015–2019 (osa-aikainen)", 4, 2019, True),
     # a bare end year after a month to its December, a bare start year from its January (cvread40)
     ("fi", "3/2015–2019", 4.8, 2019, True),
+    ("fi", "01/03/2015 – 31/12/2019", 4.8, 2019, True),
     ("fi", "2015–8/2019", 4.7, 2019, True),
     ("fi", "2015–2019, 3/2020–5/2021", 5.2, 2021, True),
 ]
