@@ -391,17 +391,19 @@ def narrow_heads(
     ends with it as a word, or in Finnish (`compounds`) as a compound's head too ("kuljettaja" in
     "linja-autonkuljettaja"). A one-word preferred label names its broad occupation as before
     ("myyjä", "cook", "welder")."""
-    heads: dict[str, set[int]] = {}  # a word → the occupations of the labels it heads
+    candidates = {k for k in exact if " " not in k and k not in preferred}
+    heads: dict[str, set[int]] = {}  # a candidate → the occupations of the labels it heads
     for key, positions in exact.items():
         last = key.rsplit(" ", 1)[-1]
         ends = {last} if " " in key else set()
         if compounds:
             ends.update(last[j:] for j in range(1, len(last) - 3))
-        for end in ends:
+        for end in ends & candidates:
             heads.setdefault(end, set()).update(positions)
     narrow = set()
-    for key, positions in exact.items():
-        if " " in key or key in preferred or (n := len(heads.get(key, set()) - positions)) < NARROW_LABELS:
+    for key in candidates:
+        positions = exact[key]
+        if (n := len(heads.get(key, set()) - positions)) < NARROW_LABELS:
             continue
         if n >= MANY_LABELS or (len(positions) == 1 and pref_keys[next(iter(positions))].endswith(key)):
             narrow.add(key)
