@@ -4,6 +4,7 @@ offset the broker fails is reported while the offsets after it are still tried."
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -90,8 +91,62 @@ def test_an_offset_the_broker_fails_is_reported_and_the_next_offsets_are_still_t
     monkeypatch.setattr(tool, "dead_letters", lambda _settings, timeout_s: letters)
     monkeypatch.setattr(tool, "republish", republish)
     monkeypatch.setattr(tool, "origin_record", lambda *_: SimpleNamespace(offset=7, key=b"k", value=b"{}"))
-    assert tool.main(["republish", "3", "4"]) == 1
+    assert tool.main(["republish", "0:3", "0:4"]) == 1
     out = capsys.readouterr()
     assert sent == [4]
-    assert "3: not re-published: TimeoutError" in out.err
-    assert "4: re-published" in out.out
+    assert "0:3: not re-published: TimeoutError" in out.err
+    assert "0:4: re-published" in out.out
+
+
+def test_a_dead_letter_is_named_partition_colon_offset_and_a_bare_offset_only_on_one_partition(
+    monkeypatch, capsys
+) -> None:
+    """ops40: offsets of two partitions of the dead-letter topic collide; a bare offset named whichever
+    came last. The tool names dead letters PARTITION:OFFSET and refuses a bare offset, sending nothing, once
+    the topic has more than one partition."""
+    from deploy.kafka import deadletters as tool
+
+    letters = [replace(letter(0), partition=0, offset=3), replace(letter(0), partition=1, offset=3)]
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(tool, "_settings", lambda _args: KafkaSettings())
+    monkeypatch.setattr(tool, "dead_letters", lambda _settings, timeout_s: letters)
+    monkeypatch.setattr(
+        tool, "republish", lambda _s, found, _t: sent.append((found.partition, found.offset)) or 9
+    )
+    monkeypatch.setattr(tool, "origin_record", lambda *_: SimpleNamespace(offset=7, key=b"k", value=b"{}"))
+    partitions = {"n": 2}
+    monkeypatch.setattr(tool, "dead_letter_partitions", lambda _settings, _timeout: partitions["n"])
+
+    assert tool.main(["republish", "0:3", "3"]) == 2 and sent == []
+    err = capsys.readouterr().err
+    assert "has 2 partitions" in err and "PARTITION:OFFSET" in err and "Nothing re-published" in err
+
+    assert tool.main(["republish", "1:3"]) == 0 and sent == [(1, 3)]
+    assert "1:3: re-published" in capsys.readouterr().out
+
+    partitions["n"] = 1  # as created: a bare offset is partition 0's, and the same dead letter as 0:3
+    sent.clear()
+    assert tool.main(["republish", "3", "0:3"]) == 0 and sent == [(0, 3)]
+    assert capsys.readouterr().out.count("re-published") == 1
+
+    assert tool.main(["list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out] == ["0:3", "1:3"]
+    assert tool.main(["list", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[1])
+    assert (first["dead_letter"], first["partition"], first["offset"]) == ("1:3", 1, 3)
+
+
+@pytest.mark.parametrize("name", ["x", "0:", ":3", "-1", "0:-3", "a:3", "1:2:3"])
+def test_a_name_that_is_no_partition_and_offset_is_a_usage_error(name, capsys) -> None:
+    from deploy.kafka import deadletters as tool
+
+    with pytest.raises(SystemExit) as stop:
+        tool.main(["republish", name])
+    assert stop.value.code == 2 and "PARTITION:OFFSET" in capsys.readouterr().err
+
+
+def test_parse_name_reads_partition_and_offset_or_a_bare_offset() -> None:
+    from deploy.kafka.deadletters import parse_name
+
+    assert parse_name("1:12") == (1, 12) and parse_name("12") == (None, 12) and parse_name(" 0:0 ") == (0, 0)
