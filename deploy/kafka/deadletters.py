@@ -130,7 +130,12 @@ def read_partitions(
     when the end is not reached within ``timeout_s`` seconds of no progress."""
     from kafka import TopicPartition
 
-    consumer = make_consumer(settings, group_id=None, consumer_timeout_ms=int(timeout_s * 1000))
+    consumer = make_consumer(
+        settings,
+        group_id=None,
+        consumer_timeout_ms=int(timeout_s * 1000),
+        bootstrap_timeout_ms=int(timeout_s * 1000),  # (kafka-python's default: 30 s whatever --timeout says)
+    )
     try:
         partitions = sorted(consumer.partitions_for_topic(topic) or set())
         if start is not None:
@@ -341,6 +346,7 @@ def republish(settings: KafkaSettings, letter: DeadLetter, timeout_s: float = 30
         client_id=settings.client_id,
         acks="all",
         max_block_ms=int(timeout_s * 1000),
+        bootstrap_timeout_ms=int(timeout_s * 1000),
         **security_config(settings),
     )
     try:
@@ -369,7 +375,7 @@ def _settings(args: argparse.Namespace) -> KafkaSettings:
 def dead_letter_partitions(settings: KafkaSettings, timeout_s: float = 30.0) -> int:
     """How many partitions ``kohtaanto.deadletter.v1`` has (its metadata, no record read); 0 when the
     broker does not know the topic."""
-    consumer = make_consumer(settings, group_id=None, request_timeout_ms=int(timeout_s * 1000) + 1000)
+    consumer = make_consumer(settings, group_id=None, bootstrap_timeout_ms=int(timeout_s * 1000))
     try:
         return len(consumer.partitions_for_topic(DEADLETTER.name) or ())
     finally:

@@ -150,3 +150,24 @@ def test_parse_name_reads_partition_and_offset_or_a_bare_offset() -> None:
     from deploy.kafka.deadletters import parse_name
 
     assert parse_name("1:12") == (1, 12) and parse_name("12") == (None, 12) and parse_name(" 0:0 ") == (0, 0)
+
+
+def test_no_broker_is_an_error_within_the_timeout_given(monkeypatch, capsys, tmp_path) -> None:
+    """ops40: ``--timeout`` did not bound the client's bootstrap (kafka-python waits 30 s by default), so
+    ``list --timeout 5`` with no broker took 36 s; every client of the run now bootstraps within it."""
+    from deploy.kafka import deadletters as tool
+    from deploy.kafka.broker import find_free_port
+    from shared.messaging import kafka as messaging
+
+    asked: list[dict] = []
+    make = messaging.make_consumer
+
+    def recording(settings, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs)
+        return make(settings, **kwargs)
+
+    monkeypatch.setattr(tool, "make_consumer", recording)
+    port = find_free_port(1)
+    assert tool.main(["list", "--home", str(tmp_path), "--port", str(port), "--timeout", "1"]) == 1
+    assert "Unable to bootstrap" in capsys.readouterr().err
+    assert [k["bootstrap_timeout_ms"] for k in asked] == [1000]
