@@ -374,7 +374,8 @@ def _settings(args: argparse.Namespace) -> KafkaSettings:
 
 def dead_letter_partitions(settings: KafkaSettings, timeout_s: float = 30.0) -> int:
     """How many partitions ``kohtaanto.deadletter.v1`` has (its metadata, no record read); 0 when the
-    broker does not know the topic."""
+    broker does not know the topic. Raises kafka-python's errors (no broker within ``timeout_s``
+    seconds: ``KafkaTimeoutError``)."""
     consumer = make_consumer(settings, group_id=None, bootstrap_timeout_ms=int(timeout_s * 1000))
     try:
         return len(consumer.partitions_for_topic(DEADLETTER.name) or ())
