@@ -209,8 +209,9 @@ class TopicReads:
         self.timeout_s = timeout_s
         self.wanted: dict[str, set[tuple[int, int]]] = {}
         self.whole_reads: Counter[str] = Counter()
-        self._latest: dict[str, dict[tuple[int, bytes], Latest]] = {}
+        self._latest: dict[str, dict[bytes, dict[int, Latest]]] = {}  # topic -> key -> partition -> last
         self._records: dict[str, dict[tuple[int, int], Any]] = {}
+        self._read_for: dict[str, set[tuple[int, int]]] = {}  # the origins wanted when the topic was read
         self.want(letters)
 
     def want(self, letters: Iterable[DeadLetter]) -> None:
@@ -221,20 +222,20 @@ class TopicReads:
                     (letter.origin_partition, letter.origin_offset)
                 )
 
-    def _whole(self, topic: str) -> dict[tuple[int, bytes], Latest]:
+    def _whole(self, topic: str) -> dict[bytes, dict[int, Latest]]:
         if topic not in self._latest:
-            wanted = self.wanted.get(topic, set())
-            latest: dict[tuple[int, bytes], Latest] = {}
+            wanted = set(self.wanted.get(topic, set()))
+            latest: dict[bytes, dict[int, Latest]] = {}
             records: dict[tuple[int, int], Any] = {}
             for m in read_partitions(self.settings, topic, timeout_s=self.timeout_s):
                 republished = any(k == REPUBLISHED_FROM for k, _ in m.headers or ())
-                latest[(m.partition, m.key or b"")] = Latest(
+                latest.setdefault(m.key or b"", {})[m.partition] = Latest(
                     m.offset, m.timestamp, m.value is None, republished
                 )
                 if (m.partition, m.offset) in wanted:
                     records[(m.partition, m.offset)] = m
             self.whole_reads[topic] += 1
-            self._latest[topic], self._records[topic] = latest, records
+            self._latest[topic], self._records[topic], self._read_for[topic] = latest, records, wanted
         return self._latest[topic]
 
     def origin(self, letter: DeadLetter) -> Any | None:
@@ -245,21 +246,22 @@ class TopicReads:
         at = (letter.origin_partition, letter.origin_offset)
         if at in self._records[letter.origin_topic]:
             return self._records[letter.origin_topic][at]
-        if at in self.wanted.get(letter.origin_topic, set()):
+        if at in self._read_for[letter.origin_topic]:
             return None  # read whole while wanted: no record there
-        return origin_record(self.settings, letter, self.timeout_s)  # not wanted before the read
+        return origin_record(self.settings, letter, self.timeout_s)  # not wanted when it was read
 
     def latest(self, topic: str, key: bytes, partition: int | None = None) -> Latest | None:
         """The last record under ``key`` on ``topic`` (a compacted one), on ``partition`` or on any (the
         latest written, should a key be on several after partitions were added); None: no record."""
-        found = [v for (p, k), v in self._whole(topic).items() if k == key and partition in (None, p)]
+        mine = self._whole(topic).get(key, {})
+        found = list(mine.values()) if partition is None else [mine[partition]] if partition in mine else []
         return max(found, key=lambda v: (v.timestamp_ms, v.offset), default=None)
 
     def sent(self, topic: str, partition: int, key: bytes, offset: int) -> None:
         """This run re-published a record under ``key`` to ``topic``'s ``partition`` at ``offset``."""
         if topic in self._latest:
             now_ms = int(datetime.now(UTC).timestamp() * 1000)
-            self._latest[topic][(partition, key)] = Latest(offset, now_ms, False, True)
+            self._latest[topic].setdefault(key, {})[partition] = Latest(offset, now_ms, False, True)
 
 
 def refusal(

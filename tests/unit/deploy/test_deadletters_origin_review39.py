@@ -171,3 +171,68 @@ def test_no_broker_is_an_error_within_the_timeout_given(monkeypatch, capsys, tmp
     assert tool.main(["list", "--home", str(tmp_path), "--port", str(port), "--timeout", "1"]) == 1
     assert "Unable to bootstrap" in capsys.readouterr().err
     assert [k["bootstrap_timeout_ms"] for k in asked] == [1000]
+
+
+def test_one_run_reads_the_candidates_topic_once_for_many_jobseekers_and_remembers_what_it_sent(
+    monkeypatch,
+) -> None:
+    """ops40: the candidates topic was read whole once per dead letter checked. A fake topic store stands for
+    the broker: each topic is read whole at most once per run, a withdrawn jobseeker's record is refused, a
+    live one's goes back once, and a second dead letter of the same record is then already re-published."""
+    from deploy.kafka import deadletters as tool
+    from shared.messaging.topics import CANDIDATES, PATHS
+
+    def rec(topic, partition, offset, key, value, headers=()):  # type: ignore[no-untyped-def]
+        return SimpleNamespace(topic=topic, partition=partition, offset=offset, key=key, value=value,
+                               headers=list(headers), timestamp=1_000 + offset)  # fmt: skip
+
+    topics = {
+        CANDIDATES.name: [
+            rec(CANDIDATES.name, 0, 0, b"c-live", b"{}"),
+            rec(CANDIDATES.name, 0, 1, b"c-gone", b"{}"),
+            rec(CANDIDATES.name, 0, 2, b"c-gone", None),
+        ],
+        PATHS.name: [
+            rec(PATHS.name, 1, 0, b"c-live", b'{"p": 1}'),
+            rec(PATHS.name, 1, 1, b"c-gone", b'{"p": 2}'),
+        ],
+    }
+    whole: list[str] = []
+
+    def read(_settings, topic, start=None, timeout_s=30.0):  # type: ignore[no-untyped-def]
+        if start is None:
+            whole.append(topic)
+        return iter(
+            [m for m in topics[topic] if start is None or m.offset >= start.get(m.partition, 1 << 62)]
+        )
+
+    def dead(offset: int, key: str, origin_offset: int, value: bytes) -> DeadLetter:
+        return replace(letter(1), offset=offset, key=key, value=value, origin_topic=PATHS.name,
+                       origin_offset=origin_offset, original_size=len(value))  # fmt: skip
+
+    letters = [
+        dead(0, "c-live", 0, b'{"p": 1}'),
+        dead(1, "c-gone", 1, b'{"p": 2}'),
+        dead(2, "c-live", 0, b'{"p": 1}'),
+    ]
+    sent: list[int] = []
+
+    def republish(_settings, found, _timeout):  # type: ignore[no-untyped-def]
+        sent.append(found.offset)
+        topics[PATHS.name].append(
+            rec(PATHS.name, 1, 2, b"c-live", found.value, [(tool.REPUBLISHED_FROM, b"x")])
+        )
+        return 2
+
+    monkeypatch.setattr(tool, "read_partitions", read)
+    monkeypatch.setattr(tool, "_settings", lambda _args: KafkaSettings())
+    monkeypatch.setattr(tool, "dead_letters", lambda _settings, timeout_s: letters)
+    monkeypatch.setattr(tool, "republish", republish)
+    assert tool.main(["republish", "0:0", "0:1", "0:2"]) == 1
+    assert sent == [0]
+    assert sorted(whole) == [CANDIDATES.name, PATHS.name]
+
+    reads = tool.TopicReads(KafkaSettings(), letters=letters)
+    assert "already re-published" in (tool.refusal(letters[2], KafkaSettings(), reads=reads) or "")
+    assert "withdrawn" in (tool.refusal(letters[1], KafkaSettings(), reads=reads) or "")
+    assert reads.whole_reads == {PATHS.name: 1, CANDIDATES.name: 1}
