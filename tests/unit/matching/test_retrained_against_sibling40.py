@@ -14,14 +14,13 @@ held, below a heating technician's 3/7 by work history. Every lower anchor tried
 tester's promise kept by it (0.5: tester 31's F5, a few claims beside a forklift operator's spell are
 no bus driver; 0.25: F3, a spell names its own occupation above 0.8; 0: tester 30's T30-2, an
 electrical engineer of eight years claiming five of an electrician's essential skills is no
-electrician), and 0.5 does not reverse this pair either, so the first test below is the recruiter's
-wish, kept as an expected failure.
+electrician), and 0.5 does not reverse this pair either. Which order a recruiter wants here is not
+settled (six years in the plumber's own unit group against self-reported claims; the lead's note on
+issue 11): these tests pin what the anchor does, not a promise to a recruiter.
 
 Real ESCO, default parameters unless named."""
 
 from __future__ import annotations
-
-import pytest
 
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
@@ -50,18 +49,6 @@ def _order(esco, make_esco_engine, params: RankingParams | None = None) -> list[
     engine = make_esco_engine(_people(esco), params)
     ad = vacancy(occupation=esco_occupation(esco, "plumber"), title="Putkiasentaja", vacancy_id="v-plumber")
     return [e.candidate_id for e in engine.shortlist(engine.prepare(ad), k=5, viewer_org=None, today=TODAY)]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="RankingParams.occupation_history_anchor reads the warehouse spell as most of the person "
-    "(plumber 0.18); a lower anchor breaks tester 31's F5 / F3 and tester 30's T30-2 (docs/benchmarks.md, "
-    "session 40, hist40); the lead's decision",
-)
-def test_claims_of_much_of_the_trade_read_above_a_sibling_trades_worker(esco, make_esco_engine):
-    """The recruiter's wish (the benchmark's label and the reading "label or current job" alike):
-    the person claiming two thirds of the plumber's essential skills first on a plumber ad."""
-    assert _order(esco, make_esco_engine) == ["retrained", "sibling"]
 
 
 def test_without_the_history_anchor_the_claims_read_the_trade_and_rank_first(esco, make_esco_engine):
