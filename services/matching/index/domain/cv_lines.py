@@ -158,6 +158,7 @@ _PERIOD_LINE_WORDS = 6
 _TITLE_LINE_WORDS = 8
 """Words a title's line may have to borrow a period ("Lähihoitaja, Kotihoito Oy"; not a note's prose)."""
 _LINES_BETWEEN = 1
+_CURRENT_ONLY = Period(ongoing=True)
 """Lines (naming no job and no period: an employer, a place) between a title and its period's line."""
 
 
@@ -186,9 +187,9 @@ def lent_periods(
             rest, at = rest + " " + parts[i][at:a], b
         return len(words(rest + " " + parts[i][at:]))
 
-    def is_title_line(i: int) -> bool:
+    def is_title_line(i: int) -> bool:  # (a title told as current has no years: "Työskentelen kokkina")
         reading = readings[i]
-        return bool(reading) and all(p == NO_PERIOD for _, p in reading or ())
+        return bool(reading) and all(p in (NO_PERIOD, _CURRENT_ONLY) for _, p in reading or ())
 
     def passable(i: int) -> bool:
         return (
@@ -338,10 +339,32 @@ digits ("Sep 2012 – May 2014 Cook, Amica"; tester 39c, R5/R6). Not after a col
 ("Suosittelija: työnjohtaja …", "(conscript driver)")."""
 
 
+WORK_HEADING = re.compile(
+    r"^\s*(?:"
+    r"(?:kesä|osa-aikai\w*\s+|aiemma\w*\s+|viimeisi\w*\s+|nykyi\w*\s+)?(?:työ|työt|työni|työpaikka|työpaikat)|"
+    r"kesätyö\w*|työkokemus\w*|työhistoria\w*|työura|tehtävä|tehtävät|nimike|tehtävänimike|ammatti|"
+    r"sommarjobb\w*|sommararbete\w*|arbetslivserfarenhet\w*|arbetserfarenhet\w*|erfarenhet\w*|"
+    r"(?:nuvarande\s+|tidigare\s+)?(?:jobb|arbete|tjänst|anställning\w*|befattning)|yrke|"
+    r"summer\s+jobs?|summer\s+work|(?:relevant\s+|professional\s+)?(?:work\s+)?experience|"
+    r"employment(?:\s+history)?|work\s+history|career|"
+    r"(?:current\s+|present\s+|previous\s+|former\s+)?(?:job|jobs|position|role|occupation|employer)|job\s+title|title"
+    r")\s*:",
+    re.I,
+)
+"""A CV's heading of work before a colon, after which a title is read as the line's opening
+("Kesätyöt: mansikanpoimija 2014–2016", "Sommarjobb: jordgubbsplockare", "Work experience: cook",
+"Nykyinen työ: kokki"; session 40). Another "label: value" line is not ("Ajokortti: C",
+"Suosittelija: työnjohtaja …")."""
+
+
 def _openings(sentence: str, n: int) -> frozenset[int]:
     """The positions among the `n` tokens of `sentence` (`words`) that open it or one of its parts
-    (`_PART`); {0} when its parts do not split into those tokens."""
+    (`_PART`), the heading of work before a colon (`WORK_HEADING`) left out; {0} when its parts do
+    not split into those tokens."""
+    heading = WORK_HEADING.match(sentence)
     opens, at = [], 0
+    if heading:
+        at, sentence = len(words(heading.group())), sentence[heading.end() :]
     for part in _PART.split(sentence):
         if count := len(words(part)):
             opens.append(at)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 MAX_YEARS = 60
 """Years of one job beyond which a period is no working life but a slip (as the profile's limit)."""
@@ -184,7 +185,10 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
     2005–2015": 15) less a leave one names (`LEAVE`: "Kokki 2010–2020 (hoitovapaalla 2014–2016)",
     "(parental leave …)", "(föräldraledig …)", "(armeija …)": 8, not 10; tester 39c, R8; part-time
     counts whole), else a start ("sedan 2019": ongoing) or an end ("vuoteen 2015 asti": ended
-    2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give.
+    2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give;
+    with neither, a job told as going on (`told_tense`: the present tense, "nykyinen", "currently";
+    or the perfect with a duration, "olen työskennellyt kokkina viisi vuotta") is ongoing (outside
+    tester 40, T40-6).
     `months`: lower-case month names and abbreviations (fi/sv/en) → 1–12; a Finnish name is read
     in any case ("maaliskuussa"); None or {}: months in digits only. A span that ends before it
     starts, starts after `today`, or runs over `MAX_YEARS` gives no years (`NO_PERIOD`); an end
@@ -200,6 +204,9 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
             if p.year > today.year:
                 return Period(duration, None, ongoing=True)
             return Period(duration, p.year)
+    tense = told_tense(sentence)
+    if tense == "present" or (tense == "perfect" and duration is not None):
+        return Period(duration, None, ongoing=True)  # "Työskentelen kokkina.", "I have worked … for 5 years."
     return Period(duration) if duration is not None else NO_PERIOD
 
 
@@ -411,3 +418,123 @@ def _duration_years(m: re.Match[str]) -> float:
         if m["plus_half"]:
             n += 0.5
     return n / 12 if _in_months(m) else n
+
+
+CURRENT = re.compile(
+    r"(?<![^\W\d_])(?:nykyi(?:nen|sen|sessä|senä|set|sissä|sin)|nykyään|tällä\s+hetkellä|parhaillaan|"
+    r"nuvarande|för\s+närvarande|just\s+nu|"
+    r"current(?:ly)?|presently|at\s+present|at\s+the\s+moment|present\s+(?:job|position|role|employer|post))"
+    r"(?![^\W\d_])",
+    re.I,
+)
+"""Words saying the job a line names is the person's current one: "Nykyinen työ:", "tällä
+hetkellä", "för närvarande", "nuvarande tjänst", "currently", "present position" (tester 40, T40-6)."""
+NO_LONGER = re.compile(
+    r"(?<![^\W\d_])(?:enää|inte\s+längre|ej\s+längre|no\s+longer|not\s+any\s*more)(?![^\W\d_])", re.I
+)
+"""Words saying the job has ended ("En työskentele enää kokkina.", "I no longer work as a cook")."""
+
+_WORK_VERBS = {
+    "fi": frozenset({"työskennellä", "toimia", "olla", "tehdä"}),
+    "sv": frozenset({"jobba", "arbeta"}),
+    "en": frozenset({"work"}),
+}
+"""The verbs (lemmas, simplemma's) a CV tells a job with: "työskentelen", "toimii", "olen töissä",
+"teen töitä", "jobbar", "arbetar", "work"."""
+_FI_WORK_OBJECT = {"olla": ("töissä", "työssä", "työsuhteessa", "palveluksessa"), "tehdä": ("töitä", "työtä")}
+"""The words without which "olla" and "tehdä" tell no job ("Olen lähihoitaja.": a trade, not a time)."""
+_FI_NEGATION = frozenset({"en", "et", "ei", "emme", "ette", "eivät"})
+_FI_PERSONAL = ("mme", "tte", "vat", "vät", "n", "t")
+"""Finnish personal endings of a finite verb (the 3rd person singular has none)."""
+_FI_PARTICIPLE = ("nut", "nyt", "neet", "llut", "llyt", "lleet")
+"""The endings of the Finnish active past participle, the perfect's ("työskennellyt", "toiminut", "ollut")."""
+_EN_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "currently", "still", "now"})
+_EN_BE = frozenset({"am", "is", "are", "i'm", "we're", "they're", "he's", "she's", "currently", "still"})
+_HAVE = frozenset({"have", "has", "i've", "we've", "they've", "har"})
+_HAD = frozenset({"had", "hade"})
+_FI_OLLA_PRESENT = frozenset({"olen", "olet", "on", "olemme", "olette", "ovat"})
+_FI_OLLA_PAST = frozenset({"olin", "olit", "oli", "olimme", "olitte", "olivat"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def told_tense(sentence: str) -> str | None:
+    """How a CV line tells its job's time when it gives no period: "present" (the present tense
+    of a verb of working, `_WORK_VERBS`: "Työskentelen kokkina", "Hän toimii", "Olen töissä
+    kokkina", "Jag jobbar som kock", "I work as a cook", "I am working as"; or `CURRENT`:
+    "Nykyinen työ: kokki", "för närvarande", "currently"), "perfect" ("olen työskennellyt", "har
+    jobbat", "have worked", "have been working": a coach reads it as going on when the line
+    gives a duration), "past" ("työskentelin", "jobbade", "worked", "olin työskennellyt", "had
+    worked", and a negation or `NO_LONGER`: "En ole enää töissä") or None (no such verb: "Kokki
+    lounasravintolassa."). The verb is known by its lemma (simplemma, PyPI, MIT) and its tense by
+    its ending against the lemma: Finnish present stems end in no single "i" ("työskentele-n",
+    "toimi-i") where the past's do ("työskenteli-n"; "toimin" is either, read as the past, the
+    safe side: the coach is asked), Swedish present is the lemma + "r", English needs a subject
+    or a form of "be" before it ("Work experience:" is no verb). Tester 40, T40-6."""
+    if NO_LONGER.search(sentence):
+        return "past"
+    tokens = [t.lower() for t in _TOKEN.findall(sentence)]
+    tense: str | None = None
+    for i, w in enumerate(tokens):
+        before = tokens[max(0, i - 3) : i]
+        prev = tokens[i - 1] if i else ""
+        found: str | None = None
+        for lang, verbs in _WORK_VERBS.items():
+            lemma = _lemma(w, lang)
+            if lemma not in verbs:
+                continue
+            if lang == "fi":
+                found = _finnish_tense(w, lemma, tokens, before, prev)
+            elif lang == "sv":
+                if w == lemma + "r":
+                    found = "present"
+                elif w == lemma + "t" and _HAVE & set(before):
+                    found = "perfect"
+                elif w in (lemma + "de", lemma + "t"):
+                    found = "past"
+            else:
+                if w in ("work", "works") and prev in _EN_SUBJECTS:
+                    found = "present"
+                elif w == "working" and prev == "been" and _HAVE & set(before):
+                    found = "perfect"
+                elif w == "working" and prev in _EN_BE:
+                    found = "present"
+                elif w == "worked" and _HAVE & set(before):
+                    found = "perfect"
+                elif w == "worked" or (w == "working" and prev in ("was", "were")):
+                    found = "past"
+            if found:
+                break
+        if found == "past" or (found and tense is None) or (found == "present" and tense == "perfect"):
+            tense = found
+        if tense == "past":
+            return "past"
+    if tense is None and CURRENT.search(sentence):
+        return "present"
+    return tense
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, lang: str) -> str:
+    import simplemma  # (PyPI, MIT: the lemmatiser the recogniser's Finnish lemmas come from)
+
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
+def _finnish_tense(w: str, lemma: str, tokens: list[str], before: list[str], prev: str) -> str | None:
+    """`told_tense` for a Finnish word `w` of the work verb `lemma` among `tokens`."""
+    if lemma in _FI_WORK_OBJECT and not any(t.startswith(_FI_WORK_OBJECT[lemma]) for t in tokens):
+        return None
+    if prev in _FI_NEGATION:
+        return "past"  # "En työskentele enää", "ei ole töissä": not going on
+    if w.endswith(_FI_PARTICIPLE):
+        if _FI_OLLA_PAST & set(before):
+            return "past"  # the pluperfect: "olin työskennellyt"
+        return "perfect" if _FI_OLLA_PRESENT & set(before) else None
+    if lemma == "olla" and w in _FI_OLLA_PRESENT | _FI_OLLA_PAST:
+        at = tokens.index(w)
+        if any(t.endswith(_FI_PARTICIPLE) for t in tokens[at + 1 : at + 4]):
+            return None  # an auxiliary: the participle after it tells the tense
+    stem = next((w[: -len(e)] for e in _FI_PERSONAL if w.endswith(e) and len(w) > len(e) + 1), w)
+    if w in _FI_OLLA_PRESENT:
+        return "present"
+    return "past" if stem.endswith("i") and not stem.endswith("ii") else "present"
