@@ -425,7 +425,9 @@ class MatchingHandlers:
             langs = (lang,) if lang else (recognizer.language(s), *CV_LANGUAGES)
             return titles.read(s, langs, recognizer.occupations_in)
 
-        found = named_work(parts, occupations, self.today(), months=month_words())
+        found = named_work(
+            parts, occupations, self.today(), months=month_words(), lemmatise=recognizer.tools.lemmatise
+        )
         return [(w, recognizer.central_skills((w.uri,), k)) for w in found]
 
     def beside_own_work(

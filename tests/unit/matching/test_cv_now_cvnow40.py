@@ -97,6 +97,9 @@ def test_a_job_told_in_the_present_or_as_current_is_ongoing_and_asks_only_its_ye
         ("Työskentelen kokkina vuodesta 2019.", ("cook", 7, None, True, [])),
         # no verb: as before
         ("Kokki lounasravintolassa.", ("cook", None, None, False, [])),
+        # "current" said of something else than the title: the title is a job of the past
+        ("Tällä hetkellä työtön, aiemmin kokkina lounasravintolassa.", ("cook", None, None, False, [])),
+        ("Currently unemployed, previously a cook at a lunch restaurant.", None),
     ],
 )
 def test_the_perfect_with_a_duration_is_ongoing_the_past_is_not(handlers, esco, line, expected):

@@ -85,6 +85,7 @@ def named_work(
     today: date,
     limit: int = 10,
     months: Mapping[str, int] | None = None,
+    lemmatise: Callable[[str, str], str] | None = None,
 ) -> list[NamedWork]:
     """The occupations the sentences `parts` of a CV or coach's note (`cv_sentences`: a CV line
     whole) name as the person's own, in the text's order, each URI once (at most `limit`).
@@ -101,7 +102,9 @@ def named_work(
     one job of both, whatever words join them; tester 39b, Q4/Q5), read on `today` (the caller's
     clock) with the month names `months` (`cv_periods.period_of`). An occupation several lines
     name is one job whose spans add up, ended at the latest end or ongoing if any line's is
-    (`cv_periods.added`; its `source` the lines joined by a line break; tester 39b, Q2)."""
+    (`cv_periods.added`; its `source` the lines joined by a line break; tester 39b, Q2). A line
+    telling its job in the present tense is ongoing (`cv_periods.told_tense`, with the Finnish
+    lemmatiser `lemmatise`; tester 40, T40-6)."""
     found: dict[str, NamedWork] = {}
     readings: list[list[tuple[list[Mention], Period]] | None] = []
     for sentence in parts:
@@ -109,7 +112,7 @@ def named_work(
         if NOT_HELD.search(sentence) or not re.search(r"\w", held):
             readings.append(None)
         else:
-            readings.append(per_title(sentence, held, occupations_in, today, months))
+            readings.append(per_title(sentence, held, occupations_in, today, months, lemmatise))
     lent = lent_periods(parts, readings, today, months)
     for i, sentence in enumerate(parts):
         reading = readings[i] or []
@@ -263,6 +266,7 @@ def per_title(
     occupations_in: Callable[[str], Sequence[str | Sequence[str]]],
     today: date,
     months: Mapping[str, int] | None = None,
+    lemmatise: Callable[[str, str], str] | None = None,
 ) -> list[tuple[list[Mention], Period]]:
     """The jobs (`Mention`s) `sentence` names with the period of each: one rule, each title takes
     the spans after it up to the next title (the spans before the first title when the line opens
@@ -272,7 +276,7 @@ def per_title(
     bounds = span_bounds(sentence, today, months) if held == sentence else []
     if len(bounds) < 2:
         jobs = _jobs(occupations_in(held))
-        return [(jobs, period_of(sentence, today, months))] if jobs else []
+        return [(jobs, period_of(sentence, today, months, lemmatise))] if jobs else []
     opening = sentence[: bounds[0][0]]
     first = not re.search(r"[^\W\d_]", opening) or not _jobs(occupations_in(_LEADING.sub("", opening)))
     cuts = [a for a, _ in bounds[1:]] if first else [b for _, b in bounds]  # period first, or title first
@@ -293,7 +297,7 @@ def per_title(
             groups.append((piece, jobs))
         else:
             groups[-1] = (groups[-1][0] + piece, groups[-1][1])
-    return [(jobs, period_of(text, today, months)) for text, jobs in groups if jobs]
+    return [(jobs, period_of(text, today, months, lemmatise)) for text, jobs in groups if jobs]
 
 
 def _jobs(read: Sequence[str | Sequence[str]]) -> list[Mention]:

@@ -21,7 +21,7 @@ the library the recogniser's Finnish lemmas already come from; their tense by th
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -180,7 +180,12 @@ def span_bounds(sentence: str, today: date, months: Mapping[str, int] | None = N
     return [(first, last) for _, _, first, last in _spans(sentence, today, months or {})]
 
 
-def period_of(sentence: str, today: date, months: Mapping[str, int] | None = None) -> Period:
+def period_of(
+    sentence: str,
+    today: date,
+    months: Mapping[str, int] | None = None,
+    lemmatise: Callable[[str, str], str] | None = None,
+) -> Period:
     """The `Period` of the job in `sentence` (a CV line, or the part of one that follows a title up
     to the next: `cv_lines.named_work`), read on the day `today` (the caller's clock): its spans
     added up as their union, whatever words join them ("2019–2020, 2022–", "2013–2016 och igen
@@ -191,7 +196,7 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
     2015, years unknown), with a duration ("1,5 vuotta": 1.5) for the years a span does not give;
     with neither, a job told as going on (`told_tense`: the present tense, "nykyinen", "currently";
     or the perfect with a duration, "olen työskennellyt kokkina viisi vuotta") is ongoing (outside
-    tester 40, T40-6).
+    tester 40, T40-6; `lemmatise`: the caller's Finnish lemmatiser, see `told_tense`).
     `months`: lower-case month names and abbreviations (fi/sv/en) → 1–12; a Finnish name is read
     in any case ("maaliskuussa"); None or {}: months in digits only. A span that ends before it
     starts, starts after `today`, or runs over `MAX_YEARS` gives no years (`NO_PERIOD`); an end
@@ -207,7 +212,7 @@ def period_of(sentence: str, today: date, months: Mapping[str, int] | None = Non
             if p.year > today.year:
                 return Period(duration, None, ongoing=True)
             return Period(duration, p.year)
-    tense = told_tense(sentence)
+    tense = told_tense(sentence, lemmatise)
     if tense == "present" or (tense == "perfect" and duration is not None):
         return Period(duration, None, ongoing=True)  # "Työskentelen kokkina.", "I have worked … for 5 years."
     return Period(duration) if duration is not None else NO_PERIOD
@@ -437,6 +442,13 @@ NO_LONGER = re.compile(
 )
 """Words saying the job has ended ("En työskentele enää kokkina.", "I no longer work as a cook")."""
 
+_EARLIER = re.compile(
+    r"(?<![^\W\d_])(?:aiemmi\w*|aikaisemmi\w*|entinen|entisenä|edellinen|edellisessä|työttö\w*|työtön|"
+    r"tidigare|före\s+detta|förr|arbetslös\w*|previous(?:ly)?|former(?:ly)?|unemployed|jobless)(?![^\W\d_])",
+    re.I,
+)
+"""Words by which a line's "current" is not its title's ("Tällä hetkellä työtön, aiemmin kokkina",
+"Currently unemployed, previously a cook"): the title is a job of the past."""
 _WORK_VERBS = {
     "fi": frozenset({"työskennellä", "toimia", "olla", "tehdä"}),
     "sv": frozenset({"jobba", "arbeta"}),
@@ -444,6 +456,8 @@ _WORK_VERBS = {
 }
 """The verbs (lemmas, simplemma's) a CV tells a job with: "työskentelen", "toimii", "olen töissä",
 "teen töitä", "jobbar", "arbetar", "work"."""
+_ENDINGS = {"sv": ("r", "de", "t"), "en": ("s", "ed", "ing")}
+"""The endings of the Swedish and English work verbs' forms a CV writes ("jobba-r", "arbeta-de", "work-ing")."""
 _FI_WORK_OBJECT = {"olla": ("töissä", "työssä", "työsuhteessa", "palveluksessa"), "tehdä": ("töitä", "työtä")}
 """The words without which "olla" and "tehdä" tell no job ("Olen lähihoitaja.": a trade, not a time)."""
 _FI_NEGATION = frozenset({"en", "et", "ei", "emme", "ette", "eivät"})
@@ -460,7 +474,7 @@ _FI_OLLA_PAST = frozenset({"olin", "olit", "oli", "olimme", "olitte", "olivat"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def told_tense(sentence: str) -> str | None:
+def told_tense(sentence: str, lemmatise: Callable[[str, str], str] | None = None) -> str | None:
     """How a CV line tells its job's time when it gives no period: "present" (the present tense
     of a verb of working, `_WORK_VERBS`: "Työskentelen kokkina", "Hän toimii", "Olen töissä
     kokkina", "Jag jobbar som kock", "I work as a cook", "I am working as"; or `CURRENT`:
@@ -468,11 +482,15 @@ def told_tense(sentence: str) -> str | None:
     jobbat", "have worked", "have been working": a coach reads it as going on when the line
     gives a duration), "past" ("työskentelin", "jobbade", "worked", "olin työskennellyt", "had
     worked", and a negation or `NO_LONGER`: "En ole enää töissä") or None (no such verb: "Kokki
-    lounasravintolassa."). The verb is known by its lemma (simplemma, PyPI, MIT) and its tense by
-    its ending against the lemma: Finnish present stems end in no single "i" ("työskentele-n",
-    "toimi-i") where the past's do ("työskenteli-n"; "toimin" is either, read as the past, the
-    safe side: the coach is asked), Swedish present is the lemma + "r", English needs a subject
-    or a form of "be" before it ("Work experience:" is no verb). Tester 40, T40-6."""
+    lounasravintolassa."). The verb is known by its lemma and its tense by its ending against the
+    lemma. A Finnish lemma is `lemmatise(word, "fi")`'s (the recogniser's, from simplemma's
+    dictionary at build: `text_models.FinnishLemmas`), else simplemma's own (PyPI, MIT; its
+    dictionary costs seconds to load, so the service passes its own); Finnish present stems end
+    in no single "i" ("työskentele-n", "toimi-i") where the past's do ("työskenteli-n"; "toimin"
+    is either, read as the past, the safe side: the coach is asked). Swedish "jobba"/"arbeta" and
+    English "work" are regular verbs, their lemma the form less its ending: Swedish present is
+    the lemma + "r", English needs a subject or a form of "be" before it ("Work experience:" is
+    no verb). Tester 40, T40-6."""
     if NO_LONGER.search(sentence):
         return "past"
     tokens = [t.lower() for t in _TOKEN.findall(sentence)]
@@ -482,7 +500,12 @@ def told_tense(sentence: str) -> str | None:
         prev = tokens[i - 1] if i else ""
         found: str | None = None
         for lang, verbs in _WORK_VERBS.items():
-            lemma = _lemma(w, lang)
+            if lang == "fi":
+                lemma = lemmatise(w, "fi") if lemmatise is not None else _lemma(w, "fi")
+            else:  # (a regular verb: the form less its ending)
+                lemma = next(
+                    (w[: -len(e)] for e in _ENDINGS[lang] if w.endswith(e) and w[: -len(e)] in verbs), w
+                )
             if lemma not in verbs:
                 continue
             if lang == "fi":
@@ -511,7 +534,7 @@ def told_tense(sentence: str) -> str | None:
             tense = found
         if tense == "past":
             return "past"
-    if tense is None and CURRENT.search(sentence):
+    if tense is None and CURRENT.search(sentence) and not _EARLIER.search(sentence):
         return "present"
     return tense
 
