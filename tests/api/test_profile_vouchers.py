@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from services.profile.paths.repository import vouchers as vouchers_table
 from services.profile.repository import outbox
+from tests.api.databases import postgres_once
 from tests.helpers import at_once, auth, profile_body
 
 ORG = "tampere-tyollisyys"
@@ -71,9 +72,9 @@ def issue(client, **extra):
     return client.post("/api/v1/profiles/asiakas-50/vouchers", json=body, headers=COACH)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "field"),
-    [
+    postgres_once(
         ({"rule": {"min_age": 60, "max_age": 50}}, "max_age"),
         ({"providers": []}, "providers"),
         ({"providers": ["agency-a", "tuntematon-oy"]}, "providers"),
@@ -83,7 +84,7 @@ def issue(client, **extra):
         ({"ends_on": "2099-06-30"}, "ends_on"),
         ({"starts_on": "2099-09-01", "ends_on": "2099-12-31"}, "starts_on"),
         ({"rule": {"min_education": "phd"}}, "rule"),
-    ],
+    ),
 )
 def test_a_bad_pilot_is_a_422_and_is_not_stored(client, body, field):
     r = client.put("/api/v1/pilots/other", json={**PILOT, **body}, headers=OPERATOR)
@@ -92,14 +93,14 @@ def test_a_bad_pilot_is_a_422_and_is_not_stored(client, body, field):
     assert client.put("/api/v1/pilots/yli50", json=PILOT, headers=COACH).status_code == 403
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("extra", "field"),
-    [
+    postgres_once(
         ({"age_years": 47}, "age_years"),
         ({"unemployed_since": "2026-10-01"}, "unemployed_since"),
         ({"takes_part": False}, "takes_part"),
         ({"age_years": "old"}, "age_years"),
-    ],
+    ),
 )
 def test_an_ineligible_or_unwilling_jobseeker_gets_no_voucher(client, profile_app, extra, field):
     r = issue(client, **extra)
@@ -526,12 +527,12 @@ def test_a_double_click_on_the_providers_choice_makes_one_choice_and_no_500(clie
     assert len(path["steps"]) == 1
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("extra", "field", "reason"),
-    [
+    postgres_once(
         ({"age_years": 40.5}, "age_years", "Inte ett heltal."),
         ({"takes_part": False}, "takes_part", "Den arbetssökande beslutar själv att delta"),
-    ],
+    ),
 )
 def test_every_field_reason_comes_back_in_the_requests_language(client, extra, field, reason):
     """Outside tester 8, J10: with Accept-Language: sv these two reasons came back in English."""
@@ -705,9 +706,9 @@ def test_a_withdrawn_jobseekers_vouchers_leave_the_pilots_results_with_them(clie
     assert issued() == [("2026-11", 5)] and len(stored_vouchers(profile_app)) == 5
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("pilot_id", "name", "location", "field", "kind"),
-    [
+    postgres_once(
         # outside tester 28, T28-8: both were stored (201) and shown beside every client
         ("mielenterveyskuntoutujat-pirkanmaa", PILOT["name"], "path", "pilot_id", "health_data"),
         (
@@ -730,7 +731,7 @@ def test_a_withdrawn_jobseekers_vouchers_leave_the_pilots_results_with_them(clie
             "health_data",
         ),
         ("pirkanmaa-2027", "Service voucher for people in drug rehab", "json", "name", "health_data"),
-    ],
+    ),
 )
 def test_a_pilots_id_or_name_stating_a_special_category_of_its_clients_is_a_422_naming_it(
     client, pilot_id, name, location, field, kind
@@ -744,9 +745,11 @@ def test_a_pilots_id_or_name_stating_a_special_category_of_its_clients_is_a_422_
     assert client.get(f"/api/v1/pilots/{pilot_id}", headers=COACH).status_code == 404
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one language on PostgreSQL: the others differ only before storage
     ("lang", "words"),
-    [("fi", ("Löytyi", "terveystieto")), ("sv", ("Hittades", "hälsouppgift")), ("en", ("Found", "health"))],
+    postgres_once(
+        ("fi", ("Löytyi", "terveystieto")), ("sv", ("Hittades", "hälsouppgift")), ("en", ("Found", "health"))
+    ),
 )
 def test_a_pilots_refused_name_and_id_say_so_in_the_requests_language(client, lang, words):
     headers = {**OPERATOR, "Accept-Language": lang}
@@ -760,15 +763,15 @@ def test_a_pilots_refused_name_and_id_say_so_in_the_requests_language(client, la
         assert r.status_code == 422 and all(w.lower() in reason.lower() for w in words), (lang, reason)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("pilot_id", "name"),
-    [
+    postgres_once(
         ("yli50-korkeakoulutetut", "Korkeakoulutetut yli 50-vuotiaat, palveluseteli"),
         ("ikaantyneet-pirkanmaa", "Ikääntyneiden työnhakijoiden palveluseteli (Pirkanmaa)"),
         ("pitkaaikaistyottomat-oulu", "Pitkäaikaistyöttömien palveluseteli, Oulu"),
         ("nuoret-tampere-2027", "Nuorten palveluseteli 2027"),
         ("vaasa-55plus", "Servicesedel för arbetssökande över 55 år"),
-    ],
+    ),
 )
 def test_a_pilot_named_by_its_rule_of_age_education_or_unemployment_is_registered(client, pilot_id, name):
     """The rule is what every participant reads anyway (docs/architecture.md, Service-voucher pilots)."""
