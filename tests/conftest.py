@@ -34,9 +34,10 @@ SHARED_GROUPS = {
     "tests/browser/": "session-broker",
     "tests/integration/test_broker.py": "session-broker",
 }
-# Groups that take longest (they wait on brokers, processes and the browser), started first; the rest
-# follow in collection order (the long API and recognition modules early, the many short unit modules
-# last, where they even out the workers' finishing times).
+# Groups that take longest (they wait on brokers, processes and the browser), handed out first, each beside
+# the largest CPU-bound group left (:func:`interleave_waiting`); the rest follow by xdist's order, most tests
+# first (the long API and recognition modules early, the many short modules last, where they even out the
+# workers' finishing times).
 FIRST = ("faults", "session-broker", "tests/demo/", "tests/integration/", "tests/api/")
 
 
