@@ -4623,10 +4623,9 @@ def _names_any(keys: frozenset[str], named: frozenset[str]) -> bool:
     """Whether `named` holds a word of `keys`, or one of four letters or more starts the other
     ("lawn" and "lawns")."""
     return bool(keys & named) or any(
-        len(short) >= 4 and long.startswith(short)
+        len(short := min(k, n, key=len)) >= 4 and max(k, n, key=len).startswith(short)
         for k in keys
         for n in named
-        for short, long in (sorted((k, n), key=len),)
     )
 
 
