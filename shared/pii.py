@@ -1521,7 +1521,11 @@ def _wordings(typed: str, origin: list[int]) -> list[Finding]:
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
     for kind, start, end in pii_words.find_terms(typed):  # the everyday wordings (outside tester 20, P1)
         span = _Span(typed, start, end)
-        if kind == HEALTH and _of_work(typed, span, compounds=False) and not _own_treatment(typed, start, end):
+        if (
+            kind == HEALTH
+            and _of_work(typed, span, compounds=False)
+            and not _own_treatment(typed, start, end)
+        ):
             continue
         if kind in (HEALTH, FAMILY) and _is_leave_cover(typed, start, end):
             continue
