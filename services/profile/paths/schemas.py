@@ -16,7 +16,6 @@ from shared.pii import (
     refuse_identifiers,
     refuse_sensitive_data,
     refuse_special_categories_in_group_name,
-    refusing,
     staff_name,
 )
 from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, ScreenedText, StrictSchema
@@ -140,10 +139,13 @@ class HandoverInSchema(StrictSchema):
     )
     purpose = fields.String(
         load_default="",
-        validate=refusing(500),
+        # shown to the receiving organisation: the note's full screen (outside tester 40, T40-7); the data
+        # itself is shared by `shared`, with consent, not told in the purpose
+        validate=[validate.Length(max=500), refuse_sensitive_data],
         metadata={
-            "description": "Why special-category data is shared (required when it is); no identity code, "
-            "e-mail, phone number or street address"
+            "description": "Why special-category data is shared (required when it is), e.g. 'työkokeilun "
+            "suunnittelu'; no identity code, e-mail, phone number, street address or special-category data (as "
+            "the note: share the data itself with `shared`)"
         },
     )
     note = ScreenedText(
