@@ -821,7 +821,12 @@ class NamedWorkSchema(ma.Schema):
             '"vuoteen 2015 asti"), `ended_year` (a duration alone, "kolme vuotta": ended or going on?)'
         },
     )
-    source = fields.String(metadata={"description": "The sentence it was named in, as written"})
+    source = fields.String(
+        metadata={
+            "description": "The CV lines it was named in, as written, one per line; a period's own line "
+            'beside its title\'s ("Bussinkuljettaja\\n2015–2022 Koiviston Auto")'
+        }
+    )
     inferred_skills = BoundedList(
         fields.Nested(InferredSkillSchema),
         metadata={
@@ -838,7 +843,8 @@ class NamedWorkSchema(ma.Schema):
             "taxi driver here): one job, so at most one of them is to be accepted into the profile's "
             "`work_history`, in place of `occupation_uri`, never beside it (a spell each would read as "
             "jobs held at once); empty when the title names one occupation. A line names one row per "
-            'job it names ("Hitsaaja ja rekkakuski 2010–2015." two)',
+            'job it names ("Hitsaaja ja rekkakuski 2010–2015." two), and an occupation that is a row '
+            "of its own is never another row's alternative",
             "example": [],
         },
     )
