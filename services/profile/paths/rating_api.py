@@ -26,7 +26,7 @@ from shared.http import abort
 from shared.i18n import translate_errors
 from shared.idempotency import idempotent
 from shared.pii import OWN_WORDS_REFUSAL, refuse_sensitive_data, refusing
-from shared.schemas import CandidateId, JsonInteger, StrictSchema
+from shared.schemas import BoundedList, CandidateId, JsonInteger, StrictSchema
 
 blp = Blueprint(
     "ratings",
@@ -125,8 +125,8 @@ class RatingOutSchema(ma.Schema):
 
 
 class RatingListSchema(ma.Schema):
-    items = fields.List(fields.Nested(RatingOutSchema))
-    to_rate = fields.List(
+    items = BoundedList(fields.Nested(RatingOutSchema))
+    to_rate = BoundedList(
         fields.Dict(),
         metadata={
             "description": "[{kind, ref, what}] not yet rated by the jobseeker (a step once it has begun); "
