@@ -172,12 +172,7 @@ def test_a_handovers_purpose_may_name_why_health_data_is_shared(paths_client, pu
     screen (an identity code is still a 422); the data itself travels in `shared`, with consent."""
     jobseeker(paths_client)
     path = open_path(paths_client)
+    bad = send(paths_client, path, purpose=f"{purpose} 131052-308T", shared=["name", "work_ability"])
+    assert bad.status_code == 422 and "purpose" in bad.json["errors"]["json"], bad.json
     r = send(paths_client, path, purpose=purpose, shared=["name", "work_ability"])
     assert r.status_code == 201, r.json
-    r = send(
-        paths_client,
-        open_path(paths_client),
-        purpose=f"{purpose} 131052-308T",
-        shared=["name", "work_ability"],
-    )
-    assert r.status_code == 422 and "purpose" in r.json["errors"]["json"], r.json
