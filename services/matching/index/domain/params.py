@@ -391,7 +391,25 @@ class RankingParams:
     concurrent current jobs and two electrician claims read 0.61 electrician, above a real former
     electrician. Outside tester 31, F3: the spell's share went to the joint posterior within its
     unit and minor group, and two or three claims renamed the history as a sibling never held
-    (a truck driver of ten years with three bus claims read trolley bus driver 0.44)."""
+    (a truck driver of ten years with three bus claims read trolley bus driver 0.44).
+
+    What it costs (session 40, helper `hist40`; docs/benchmarks.md): a spell stands for its whole
+    profile, essential and optional (an electrical engineer's 252 skills, a warehouse worker's 64),
+    so claims of much of another trade keep about a fifth of the person: on the ranking benchmark's
+    two-occupations family (tuning half, seed 1101, 20,000 candidates, 200 vacancies; `python -m
+    benchmarks.ranking_current_job --tune --rankers "engine;anchor 0.5;anchor 0.25;anchor 0"`) the
+    people labelled V who work now in an unrelated B (40 % of V's essential skills claimed) read V
+    0.19 (median), below a sibling worker's 3/7 by work history: 0.08 of an occupation vacancy's top
+    10, against 0.96 at 0, where the unit group's relatives fall from 0.48 to 0.26 (occupation NDCG@10
+    label / label or current job +0.059 / +0.009, paired). At 0.5 +0.002 to +0.005 in all four
+    variants under both readings (2.5-3.9 paired s.e.; 0.18 and 0.40 of the top 10), at 0.25 +0.004
+    to +0.008; but every value below 1 tried breaks an outside tester's promise: 0.5 tester 31's F5
+    (`test_band_share_order.py`: four bus claims beside a forklift operator's spell buy enough bus
+    driver to rank above a taxi driver holding twice the essential skills, 0.096 against 0.076), 0.25
+    F3 as well (`test_history_names_itself.py`: the cleaner's spell reads 0.761, below 0.8), 0 T30-2.
+    So it stays 1; ranking such a person above a sibling trade's worker would need a reading of the
+    claims beside the history apart from this mixture
+    (`tests/unit/matching/test_retrained_against_sibling40.py`, a strict expected failure)."""
 
     held_spell_weight: float = 0.2
     """A skill only the work history shows is shown as held (`matched_essential`, `evidence`,
