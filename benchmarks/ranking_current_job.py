@@ -17,13 +17,18 @@ engine and variants of it that bound where the engine loses:
   `query.vacancy_target` patched for the call), its skill vector as posted: an oracle of the
   vacancy-side occupation inference (on occupation vacancies the same as ``engine``);
 - ``named``: the vacancy posted with its true occupation named beside its skills (the occupation's
-  ESCO profile in the vector too): what an employer naming the occupation gets.
+  ESCO profile in the vector too): what an employer naming the occupation gets;
+- ``anchor 0.5``, ``anchor 0.25``, ``anchor 0``, ``lineage 0``, ``anchor 0, lineage 0``: the engine with
+  `RankingParams.occupation_history_anchor` and / or `RankingParams.occupation_lineage_share` at those
+  values (session 40, `hist40`: the two rules that moved the label's people working elsewhere out of
+  the occupation vacancies' top 10 and the unit group's relatives into it; not run by default).
 
 Printed per vacancy variant: NDCG@10 under the label and the recruiter's reading with paired
-differences to IDF-cosine (± s.e.), and the mean make-up of each ranker's top 10 by whom the vacancy's
-occupation names: label and current job both, label only (working elsewhere), current job only
-(labelled with another occupation), a relative of the same ISCO-08 unit group under the recruiter's
-reading (relevance 2), anyone else; and the ideal top 10's make-up under the recruiter's reading.
+differences to IDF-cosine (± s.e.; for the ablations also to the engine, "engine"), and the mean
+make-up of each ranker's top 10 by whom the vacancy's occupation names: label and current job both,
+label only (working elsewhere), current job only (labelled with another occupation), a relative of
+the same ISCO-08 unit group under the recruiter's reading (relevance 2), anyone else; and the ideal
+top 10's make-up under the recruiter's reading.
 With ``engine`` and ``told`` both run, per skills / sparse variant the vacancies split by the
 engine's most probable vacancy occupation (the true one, a relative of its unit group, another;
 `inference_split`): their count, the truth's mean probability, both rankers' NDCG@10 under the
@@ -128,7 +133,16 @@ RANKERS: dict[str, Callable[[Taxonomy, rq.Prepared], rq.Ranker]] = {
     "no history": without_history,
     "told": told_ranker,
     "named": named_ranker,
+    # ablations (session 40): not run unless named
+    "anchor 0.5": lambda t, p: rq.engine_ranker(t, p, RankingParams(occupation_history_anchor=0.5)),
+    "anchor 0.25": lambda t, p: rq.engine_ranker(t, p, RankingParams(occupation_history_anchor=0.25)),
+    "anchor 0": lambda t, p: rq.engine_ranker(t, p, RankingParams(occupation_history_anchor=0.0)),
+    "lineage 0": lambda t, p: rq.engine_ranker(t, p, RankingParams(occupation_lineage_share=0.0)),
+    "anchor 0, lineage 0": lambda t, p: rq.engine_ranker(
+        t, p, RankingParams(occupation_history_anchor=0.0, occupation_lineage_share=0.0)
+    ),
 }
+ABLATIONS = ("anchor 0.5", "anchor 0.25", "anchor 0", "lineage 0", "anchor 0, lineage 0")
 
 
 def inference_split(
@@ -175,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--family", default="two-occupations")
     parser.add_argument("--candidates", type=int, default=20_000)
     parser.add_argument("--vacancies", type=int, default=200)
-    parser.add_argument("--rankers", help="comma-separated names (default: all): " + ", ".join(RANKERS))
+    parser.add_argument(
+        "--rankers",
+        help="names separated by ';' (or ',' when none has one; default: all but the ablations): "
+        + ", ".join(RANKERS),
+    )
     args = parser.parse_args(argv)
     split = rq.TUNING if args.tune else rq.REPORT
     taxonomy = load_taxonomy()
@@ -196,7 +214,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(f"{args.family} has no work history: both readings are the label's")
     jobs = rq.current_jobs(data)
     job_same = [np.asarray([j == o for j in jobs]) for o in data.vacancy_occupations]
-    names = [n for n in RANKERS if not args.rankers or n in args.rankers.split(",") or n == "idf-cosine"]
+    chosen = args.rankers.split(";" if ";" in (args.rankers or "") else ",") if args.rankers else None
+    names = [
+        n
+        for n in RANKERS
+        if (chosen is None and n not in ABLATIONS)
+        or (chosen is not None and n in chosen)
+        or n == "idf-cosine"
+    ]
     print(
         f"# {args.family}, {split['name']} half (seed {split['seed']}), {args.candidates} candidates, "
         f"{args.vacancies} vacancies per variant; NDCG@10 label / label or current job "
@@ -230,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 d1, s1 = rq.paired(label, base[0])
                 d2, s2 = rq.paired(both, base[1])
                 cell = f"{label.mean():.3f} ({d1:+.3f} ± {s1:.3f}) / {both.mean():.3f} ({d2:+.3f} ± {s2:.3f})"
+                if name in ABLATIONS and "engine" in scores:
+                    e1, u1 = rq.paired(label, scores["engine"][variant][0])
+                    e2, u2 = rq.paired(both, scores["engine"][variant][1])
+                    cell += f" engine {e1:+.4f} ± {u1:.4f} / {e2:+.4f} ± {u2:.4f}"
             print(
                 f"{name:11s} {variant:10s} {cell}  top 10: " + " / ".join(f"{x:.2f}" for x in mix), flush=True
             )

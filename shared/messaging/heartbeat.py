@@ -99,6 +99,7 @@ class Beat:
     held_at: datetime | None
     partitions: int
     lag: int | None
+    started_at: datetime | None = None  # the process's first beat (None: not known)
 
 
 class MemoryHeartbeat:
@@ -114,7 +115,8 @@ class MemoryHeartbeat:
     def beat(self, partitions: int, lag: int | None) -> None:
         now = self.clock()
         held = now if partitions > 0 else (self.last.held_at if self.last else None)
-        self.last = Beat(self.worker, self.instance, now, held, partitions, lag)
+        started = self.last.started_at if self.last else now
+        self.last = Beat(self.worker, self.instance, now, held, partitions, lag, started)
 
 
 class SqlHeartbeat:
@@ -199,8 +201,12 @@ def workers_health(
 ) -> dict[str, Any]:
     """``checks.workers`` of ``/health/ready`` at ``now`` (aware, UTC) from the ``beats`` of every
     process: each ``expected`` consumer is ok while one of its processes polled holding a partition
-    within ``max_silence_s`` seconds, or while nothing has been heard of it for less than that since
-    ``watching_since`` (the check's start: a worker starting beside the web process has not beaten yet).
+    within ``max_silence_s`` seconds. A consumer none of whose processes has ever held a partition is
+    given that limit from ``watching_since`` (the check's start: a worker starting beside the web
+    process has not beaten yet) or from its first process's first beat (``Beat.started_at``), whichever
+    is earlier. A stored beat is judged by its own time whenever the check started: a web process
+    restarted after its worker died is ``degraded`` at once when the last beat is already older than
+    the limit, as the process that ran on would be (ops40; it used to wait the limit from its start).
 
     Gives ``ok``, ``max_silence_s`` and per consumer in ``workers``: ``ok``, ``beat_age_s`` (seconds
     since any process of it last polled; None: never), ``held_age_s`` (since it last polled holding a
@@ -219,7 +225,11 @@ def workers_health(
         live = [b for b in mine if (now - b.beat_at).total_seconds() <= max_silence_s]
         lags = [b.lag for b in live if b.lag is not None]
         beat_age, held_age = _age(now, latest.beat_at if latest else None), _age(now, held)
-        silent = _age(now, max(held, watching_since) if held else watching_since) or 0.0
+        if held is None:  # never held a partition: the grace runs from the check's or the worker's start
+            started = [b.started_at for b in mine if b.started_at is not None]
+            silent = _age(now, min([watching_since, *started])) or 0.0
+        else:
+            silent = _age(now, held) or 0.0
         ok = silent <= max_silence_s
         workers[name] = {
             "ok": ok,
@@ -288,12 +298,26 @@ class WorkersCheck:
         if stored:
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(t.c.worker, t.c.instance, t.c.beat_at, t.c.held_at, t.c.partitions, t.c.lag).where(
-                        t.c.worker.in_(stored)
-                    )
+                    select(
+                        t.c.worker,
+                        t.c.instance,
+                        t.c.beat_at,
+                        t.c.held_at,
+                        t.c.partitions,
+                        t.c.lag,
+                        t.c.started_at,
+                    ).where(t.c.worker.in_(stored))
                 ).all()
             found += [
-                Beat(r.worker, r.instance, _utc(r.beat_at), _utc(r.held_at), r.partitions, r.lag)
+                Beat(
+                    r.worker,
+                    r.instance,
+                    _utc(r.beat_at),
+                    _utc(r.held_at),
+                    r.partitions,
+                    r.lag,
+                    _utc(r.started_at),
+                )
                 for r in rows
             ]
         return found

@@ -393,6 +393,10 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
     scores = [r["score"] for r in rows if r["vacancy_id"] == "v-weld"]
     assert all("," in s and "." not in s for s in scores), "decimal commas, as Finnish Excel reads numbers"
     assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
+    # outside tester 40: a Swedish user tries excel-sv; Swedish Excel reads the same ';' and decimal commas
+    sv = client.get(f"{W48}/content.csv?dialect=excel-sv", headers=TEAM)
+    assert sv.status_code == 200 and sv.data == fi.data, sv.status_code
+    assert 'excel-sv.csv"' in sv.headers["Content-Disposition"], sv.headers
     # outside tester 15, P15: dates as the fi/sv page shows them in Finnish Excel's dialect, ISO elsewhere
     day = weld["available_from"].date()
     page_form, iso = f"{day.day}.{day.month}.{day.year}", day.isoformat()

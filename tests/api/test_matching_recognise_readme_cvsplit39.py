@@ -97,6 +97,11 @@ PERIODS = [
     ("fi", "2019–2015", None, None, False),
     ("fi", "1899–1905", None, None, False),
     ("fi", "2015–2019 (osa-aikainen)", 4, 2019, True),
+    # a bare end year after a month to its December, a bare start year from its January (cvread40)
+    ("fi", "3/2015–2019", 4.8, 2019, True),
+    ("fi", "01/03/2015 – 31/12/2019", 4.8, 2019, True),
+    ("fi", "2015–8/2019", 4.7, 2019, True),
+    ("fi", "2015–2019, 3/2020–5/2021", 5.2, 2021, True),
 ]
 
 
@@ -147,6 +152,37 @@ TITLES = [
     ("Vill bli busschaufför.", "sv", []),
     ("I would like to work as a cook.", "en", []),
     ("Jag tar examen som kock i vår.", "sv", []),
+    # a period on a line of its own (outside tester 39c, R3; cvread40)
+    ("Bussinkuljettaja\n2015–2022 Koiviston Auto", "fi", ["linja-autonkuljettaja"]),
+    ("Lähihoitaja, Kotihoito Oy\n03/2018 – nyt", "fi", ["lähihoitaja"]),
+    ("2015–2022\nBus driver, Helsinki City Transport", "en", ["linja-autonkuljettaja"]),
+    ("Kokki, Amica\n2010–2013 Tampereen ammattiopisto", "fi", []),
+    ("Asiakas on toiminut kokkina.\nTyöttömänä 2023 lähtien.", "fi", []),
+    # a bare head word names no narrow occupation (R4)
+    ("Driver 2015–2020.", None, ["tavaraliikenteen kuljettaja"]),
+    ("Förare 2015–2020.", "sv", ["tavaraliikenteen kuljettaja"]),
+    ("Supervisor 2015–2020.", "en", []),
+    ("Teacher 2015–2020.", "en", []),
+    ("Tutkija 2015–2020.", "fi", []),
+    ("Myyjä 2015–2020.", "fi", ["myyjä"]),
+    ("Cook 2015–2020.", "en", ["kokki"]),
+    # the glossary's rows for CV lines (R7)
+    ("Työnjohtaja 2015–2020.", "fi", ["työnjohtaja, rakennustoiminta"]),
+    ("Vuoromestari 2015–2020.", None, ["työnjohtaja, tuotanto"]),
+    ("Vuoroesimies 2015–2020.", "fi", ["työnjohtaja, tuotanto"]),
+    ("Shift supervisor 2015–2020.", "en", ["työnjohtaja, tuotanto"]),
+    ("Skiftledare 2015–2020.", "sv", ["työnjohtaja, tuotanto"]),
+    ("Kassabiträde 2015–2020.", None, ["kassanhoitaja"]),
+    ("Kassörska 2015–2020.", "sv", ["kassanhoitaja"]),
+    ("Mansikanpoimija 2015–2020.", "fi", ["hedelmien ja vihannesten poimija"]),
+    ("Työskentelin mansikanpoimijana 2015–2020.", "fi", ["hedelmien ja vihannesten poimija"]),
+    ("Mansikanpoimijat 2015–2020.", "fi", ["hedelmien ja vihannesten poimija"]),
+    ("Jordgubbsplockare 2015–2020.", "sv", ["hedelmien ja vihannesten poimija"]),
+    ("Strawberry picker 2015–2020.", None, ["hedelmien ja vihannesten poimija"]),
+    ("Hyllyttäjä 2015–2020.", "fi", ["hyllyjen täyttäjä"]),
+    ("Tehdastyöntekijä 2015–2020.", "fi", ["valmistusalan avustava työntekijä"]),
+    ("Byggarbetare 2015–2020.", "sv", ["rakennusalan avustava työntekijä"]),
+    ("Caretaker 2015–2020.", "en", ["kiinteistöhuollon työntekijä"]),
 ]
 
 
@@ -172,6 +208,10 @@ def test_the_readmes_two_jobs_on_one_line_and_alternatives(client):
     ):
         named = {n["label"]: (n["years"], n["ended_year"]) for n in answer(client, text, "fi")["named_work"]}
         assert named == labels
+    # an occupation a line names as its own job is no other row's alternative (cvread40)
+    a = answer(client, "Kuljettaja 2015-2020.\nLinja-autonkuljettaja 2012-2015.", "fi")
+    assert [n["label"] for n in a["named_work"]] == ["tavaraliikenteen kuljettaja", "linja-autonkuljettaja"]
+    assert "linja-autonkuljettaja" not in [x["label"] for x in a["named_work"][0]["alternatives"]]
     a = answer(client, "Kokki 2005–2008.\nTarjoilija 2008–2015.\nKokki 2015–nyt.", "fi")
     cook = next(n for n in a["named_work"] if n["label"] == "kokki")
     assert (cook["years"], cook["ended_year"], cook["ongoing"]) == (3 + to_now(2015), None, True)

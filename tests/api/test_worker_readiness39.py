@@ -122,3 +122,44 @@ def test_matchings_readiness_hears_its_workers_consumers_and_its_own_index_feed(
     assert [name for name, w in check["workers"].items() if not w["ok"]] == ["matching.index"]
     feed.heartbeat.beat(6, 0)
     assert client.get("/health/ready").json["checks"]["workers"]["ok"] is True
+
+
+def test_a_web_process_restarted_after_its_worker_died_is_degraded_at_once(database_url):
+    """ops40: the restarted process reads when each consumer last polled from the database and judges by
+    that; it used to start its own clock and report ``ok`` for the limit more (90 s by default)."""
+    from services.vacancy.app import create_app
+    from services.vacancy.config import Settings
+    from tests.api.databases import migrated
+    from tests.helpers import common_settings
+
+    settings = Settings(common=common_settings("vacancy", migrated(database_url, "vacancy")))
+    before = create_app(settings, testing=True)
+    clock = with_clock(before)
+    limit = before.extensions["kohtaanto.workers"].max_silence_s
+    worker_heartbeat(before.extensions["kohtaanto.engine"], "vacancy.shortages", instance="worker-1:77",
+                     clock=clock).beat(1, 0)  # fmt: skip
+    clock.now += timedelta(seconds=limit + 30)  # the worker died at T0; the web process is restarted now
+
+    after = create_app(settings, testing=True)
+    check = after.extensions["kohtaanto.workers"]
+    check.clock, check.since = clock, clock()
+    client = after.test_client()
+    ready = client.get("/health/ready")
+    assert ready.status_code == 200 and ready.json["status"] == "degraded"
+    workers = ready.json["checks"]["workers"]
+    assert workers["ok"] is False and workers["workers"]["vacancy.shortages"]["beat_age_s"] == limit + 30
+    assert "vacancy.shortages" in workers["reason"] and "worker-1:77" in workers["reason"]
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert f'kohtaanto_worker_heartbeat_age_seconds{{worker="vacancy.shortages"}} {limit + 30:.1f}' in metrics
+    assert 'kohtaanto_check_ok{check="workers"} 0.0' in metrics
+
+    # a beat still within the limit when the process starts: ok, until the limit has passed since the beat
+    worker_heartbeat(after.extensions["kohtaanto.engine"], "vacancy.shortages", instance="worker-2:78",
+                     clock=clock).beat(1, 0)  # fmt: skip
+    clock.now += timedelta(seconds=limit - 10)
+    again = create_app(settings, testing=True)
+    check = again.extensions["kohtaanto.workers"]
+    check.clock, check.since = clock, clock()
+    assert again.test_client().get("/health/ready").json["checks"]["workers"]["ok"] is True
+    clock.now += timedelta(seconds=11)
+    assert again.test_client().get("/health/ready").json["checks"]["workers"]["ok"] is False

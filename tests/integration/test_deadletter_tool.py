@@ -2,7 +2,8 @@
 operator reads the dead letters and re-publishes them after a fix, and gave no way to): a dead letter is
 listed with its origin and reason, re-published unchanged to the partition it came from, and refused when
 it was written truncated or when a later record (a newer state, a withdrawal's tombstone) has
-superseded it on a compacted topic."""
+superseded it on a compacted topic. A dead letter is named PARTITION:OFFSET (ops40): once the dead-letter
+topic has a second partition a bare offset is refused, and one run reads each topic it needs once."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from deploy.kafka import deadletters as tool
 from deploy.kafka.broker import LocalBroker, find_free_port
 from shared.config import REPO_ROOT
 from shared.messaging.consumer import DeadLetters
-from shared.messaging.kafka import KafkaSender, security_config
+from shared.messaging.kafka import KafkaSender, make_admin, security_config
 from shared.messaging.topics import CANDIDATES, DEADLETTER, PATHS, VACANCIES
 
 pytestmark = pytest.mark.kafka
@@ -53,7 +54,9 @@ def own_broker(tmp_path: Path) -> Iterator[LocalBroker]:
         broker.stop(timeout=10)
 
 
-def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_superseded(own_broker, capsys):
+def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_superseded(
+    own_broker, capsys, monkeypatch
+):
     settings = own_broker.client_settings()
     sender = KafkaSender(settings)
     producer = KafkaProducer(
@@ -115,7 +118,7 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
     assert {x["origin"].split(":")[0] for x in mine} == {VACANCIES.name, CANDIDATES.name}
 
     # republish: the same key and value, to the partition it came from, with where it came from
-    assert tool.main(["republish", str(letter.offset), *argv]) == 0
+    assert tool.main(["republish", f"0:{letter.offset}", *argv]) == 0
     assert "re-published to" in capsys.readouterr().out
     again = [
         m
@@ -136,12 +139,91 @@ def test_a_dead_letter_is_listed_and_republished_unchanged_unless_truncated_or_s
     assert "superseded" in (tool.refusal(_letter_of(settings, older), settings) or "")
     truncated = _letter_of(settings, big)
     assert truncated.truncated and "truncated" in (tool.refusal(truncated, settings) or "")
-    assert tool.main(["republish", str(stale.offset), str(truncated.offset), str(stale.offset), *argv]) == 1
-    err = capsys.readouterr().err
-    assert "withdrawn" in err and "truncated" in err and err.count(f"{stale.offset}: not re-published") == 1
     forged = next(d for d in tool.dead_letters(settings) if d.offset == forged_meta.offset)
     assert "not this dead letter's key and value" in (tool.refusal(forged, settings) or "")
     # a live jobseeker's path record goes back
-    assert tool.refusal(_letter_of(settings, live_path), settings) is None
+    live = _letter_of(settings, live_path)
+    assert tool.refusal(live, settings) is None
+
+    # one run of several jobseekers' dead letters reads the candidates topic (and the paths topic) whole once
+    # (ops40: it read the candidates topic once per dead letter); a dead letter named twice, bare or as
+    # PARTITION:OFFSET, is sent once
+    whole_reads: list[str] = []
+    read = tool.read_partitions
+
+    def counting(settings, topic, start=None, timeout_s=30.0):  # type: ignore[no-untyped-def]
+        if start is None:
+            whole_reads.append(topic)
+        return read(settings, topic, start=start, timeout_s=timeout_s)
+
+    monkeypatch.setattr(tool, "read_partitions", counting)
+    gone = _letter_of(settings, gone_path)
+    names = [
+        f"0:{stale.offset}",
+        f"0:{truncated.offset}",
+        f"0:{gone.offset}",
+        f"0:{live.offset}",
+        str(live.offset),
+    ]
+    whole_reads.clear()
+    assert tool.main(["republish", *names, f"0:{stale.offset}", *argv]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        err.count("withdrawn") == 2
+        and "truncated" in err
+        and err.count(f"0:{stale.offset}: not re-published") == 1
+    )
+    assert out.count("re-published to") == 1 and f"0:{live.offset}: re-published to {PATHS.name}" in out
+    assert sorted(whole_reads) == sorted([DEADLETTER.name, CANDIDATES.name, PATHS.name])
+    monkeypatch.undo()
+    assert "already re-published" in (tool.refusal(live, settings) or "")
     after = [m for m in tool.read_partitions(settings, CANDIDATES.name) if m.key == b"c-dlq-2"]
     assert after[-1].value is None, "the tombstone is still the key's latest record"
+
+    # the dead-letter topic given a second partition: an offset alone names no dead letter any more
+    from kafka.admin import NewPartitions
+
+    admin = make_admin(settings)
+    try:
+        admin.create_partitions({DEADLETTER.name: NewPartitions(total_count=2)})
+    finally:
+        admin.close()
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers, acks="all", **security_config(settings)
+    )
+    try:
+        again_poison = _produce(producer, VACANCIES.name, "v-dlq-7", b'{"not": "an envelope either"}')
+        headers = [
+            ("dlq.original.topic", VACANCIES.name.encode()),
+            ("dlq.original.partition", str(again_poison.partition).encode()),
+            ("dlq.original.offset", str(again_poison.offset).encode()),
+            ("dlq.reason", b"not an envelope"),
+        ]
+        # two consumers' dead letters of one record, one on each partition (the second at offset 0)
+        first = producer.send(DEADLETTER.name, key=b"v-dlq-7", value=again_poison.value, partition=0,
+                              headers=[*headers, ("dlq.consumer", b"matching.index")]).get(timeout=30)  # fmt: skip
+        second = producer.send(DEADLETTER.name, key=b"v-dlq-7", value=again_poison.value, partition=1,
+                               headers=[*headers, ("dlq.consumer", b"matching.other")]).get(timeout=30)  # fmt: skip
+    finally:
+        producer.close()
+    assert (second.partition, second.offset) == (1, 0)
+    assert tool.main(["list", *argv]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert any(line.split()[0] == "1:0" and "matching.other" in line for line in listed)
+    assert any(line.split()[0] == f"0:{first.offset}" and "matching.index" in line for line in listed)
+
+    def sent_again() -> list:  # type: ignore[type-arg]
+        start = {again_poison.partition: again_poison.offset + 1}
+        return [m for m in tool.read_partitions(settings, VACANCIES.name, start=start) if m.key == b"v-dlq-7"]
+
+    assert tool.main(["republish", "0", *argv]) == 2
+    err = capsys.readouterr().err
+    assert "has 2 partitions" in err and "PARTITION:OFFSET" in err and sent_again() == []
+    # the first re-publishes the record; the second, read in the same run, is already re-published
+    assert tool.main(["republish", "1:0", f"0:{first.offset}", *argv]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        "1:0: re-published to" in out and f"0:{first.offset}: not re-published: already re-published" in err
+    )
+    (back,) = sent_again()
+    assert dict(back.headers)[tool.REPUBLISHED_FROM] == f"{DEADLETTER.name}:1:0".encode()

@@ -1,7 +1,8 @@
 """Readiness tells the truth about a dead consumer (ops38's report), against the real broker and a real
 worker process: while the vacancy service's worker runs, its shortage-list consumer beats on every poll
 (the topic is idle: no list is published) and ``/health/ready`` is ``ok``; killed with SIGKILL, readiness
-turns ``degraded`` (still 200) once the limit has passed, naming the consumer; started again, it rejoins
+turns ``degraded`` (still 200) once the limit has passed, naming the consumer, and a web process started
+after that is ``degraded`` at once (ops40); started again, it rejoins
 its group (once the dead member's session has expired) and readiness is ``ok`` again."""
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ def test_a_killed_worker_makes_readiness_degraded_naming_its_consumer_and_a_rest
         assert CONSUMER in silent["reason"] and first in silent["reason"]
         ready = client.get("/health/ready").json
         assert ready["status"] == "degraded" and ready["checks"]["kafka"]["ok"] is True  # the broker is up
+        # a web process started now reads the dead worker's last beat and names it at its first answer
+        # (ops40: it gave the worker the limit again from its own start)
+        restarted = create_app(Settings(common=common), testing=True).test_client().get("/health/ready")
+        assert restarted.status_code == 200 and restarted.json["status"] == "degraded"
+        assert (
+            CONSUMER in restarted.json["checks"]["workers"]["reason"]
+            and first in restarted.json["checks"]["workers"]["reason"]
+        )
 
         worker = start_worker(url, kafka_broker, log)
         back = wait_for(

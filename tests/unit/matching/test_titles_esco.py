@@ -26,7 +26,10 @@ def test_every_glossary_title_names_an_esco_occupation(read):
     """A glossary entry whose Finnish title was no ESCO label ("hälsovårdare" → terveydenhoitaja,
     "diskare" → tiskaaja) named nothing: the title fell through to the model."""
     unread = [
-        (lang, title) for lang, title, _ in load_title_glossary() if title not in GENERIC and not read(title)
+        (lang, title)
+        for lang, title, _ in load_title_glossary()
+        # (a `cv-` row is a CV line's title only: tests/unit/matching/test_cv_read_cvread40.py)
+        if title not in GENERIC and not lang.startswith("cv-") and not read(title)
     ]
     assert unread == []
 

@@ -95,10 +95,32 @@ def test_a_worker_never_heard_of_is_given_the_limit_from_the_checks_start_then_n
     assert "vacancy.shortages" in late["reason"] and "worker running" in late["reason"]
 
 
-def test_an_old_beat_from_before_the_web_process_started_is_given_the_same_grace():
-    beats = [beat("vacancy.shortages", 0)]
-    assert health(beats, now_s=1000, since_s=950)["ok"] is True
-    assert health(beats, now_s=1000 + SILENCE_S, since_s=950)["ok"] is False
+def test_a_stored_beat_older_than_the_limit_is_named_at_once_by_a_web_process_started_after_it():
+    """ops40: a web process restarted after its worker died judges the stored beat by its own time, as
+    the process that ran on would; it no longer gives the dead worker the limit again from its start."""
+    beats = [beat("vacancy.shortages", 0, instance="worker-7:4242")]
+    check = health(beats, now_s=1000, since_s=1000)
+    assert check["ok"] is False and check["workers"]["vacancy.shortages"]["beat_age_s"] == 1000.0
+    assert "worker-7:4242" in check["reason"] and "down or stuck" in check["reason"]
+    assert health([beat("vacancy.shortages", 950)], now_s=1000, since_s=1000)["ok"] is True, "within it"
+    edge = [beat("vacancy.shortages", 1000 - SILENCE_S)]
+    assert health(edge, now_s=1000, since_s=1000)["ok"] is True
+    assert health(edge, now_s=1001, since_s=1000)["ok"] is False
+
+
+def test_a_consumer_that_never_held_a_partition_has_the_limit_from_its_first_beat_or_the_checks_start():
+    """A worker that has polled since before the web process started without ever holding a partition is
+    stuck in its group's rebalance that long; one that started after the web process has the limit."""
+    joining = Beat("profile.outcomes", "w:1", T0 + timedelta(seconds=999), None, 0, None,
+                   started_at=T0 + timedelta(seconds=100))  # fmt: skip
+    check = health([joining], now_s=1000, since_s=1000, expected=["profile.outcomes"])
+    assert check["ok"] is False and "rebalance" in check["reason"] and "900 s" in check["reason"]
+    fresh = Beat("profile.outcomes", "w:1", T0 + timedelta(seconds=999), None, 0, None,
+                 started_at=T0 + timedelta(seconds=990))  # fmt: skip
+    assert health([fresh], now_s=1000, since_s=1000, expected=["profile.outcomes"])["ok"] is True
+    assert (
+        health([fresh], now_s=990 + SILENCE_S + 1, since_s=1000, expected=["profile.outcomes"])["ok"] is False
+    )
 
 
 def test_a_consumer_stuck_in_a_rebalance_polls_but_is_named_once_it_has_held_nothing_too_long():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from services.matching.index.domain.cv_periods import NO_PERIOD, Period, added, period_of, span_bounds
+from services.matching.index.domain.cv_periods import LEAVE, NO_PERIOD, Period, added, period_of, span_bounds
 from services.matching.index.domain.recognition_text import affirmed, words
 
 NOT_HELD = re.compile(
@@ -103,20 +103,123 @@ def named_work(
     name is one job whose spans add up, ended at the latest end or ongoing if any line's is
     (`cv_periods.added`; its `source` the lines joined by a line break; tester 39b, Q2)."""
     found: dict[str, NamedWork] = {}
+    readings: list[list[tuple[list[Mention], Period]] | None] = []
     for sentence in parts:
         held = affirmed(sentence)  # "Ei kokemusta hitsaajana.", "Söker jobb som svetsare.": none held
         if NOT_HELD.search(sentence) or not re.search(r"\w", held):
-            continue
-        for jobs, period in per_title(sentence, held, occupations_in, today, months):
+            readings.append(None)
+        else:
+            readings.append(per_title(sentence, held, occupations_in, today, months))
+    lent = lent_periods(parts, readings, today, months)
+    for i, sentence in enumerate(parts):
+        reading = readings[i] or []
+        if i in lent:  # the period of a line of its own above or below (tester 39c, R3)
+            k, period_line = lent[i]
+            reading = [(jobs, period_line) for jobs, _ in reading]
+            sentence = f"{sentence}\n{parts[k]}" if k > i else f"{parts[k]}\n{sentence}"
+        for jobs, period in reading:
+            offered: set[str] = set()  # a job's alternatives in these words: no rows of their own
             for uri, *others in dict.fromkeys(jobs):
+                if uri in offered:
+                    continue
                 if uri in found:  # one job named again: its spans add up (tester 39b, Q2)
                     w = found[uri]
                     source = w.source if sentence in w.source.split("\n") else f"{w.source}\n{sentence}"
                     found[uri] = NamedWork(uri, source, added(w.period, period), w.alternatives)
+                    offered.update(w.alternatives)
                 elif len(found) < limit:
                     alternatives = tuple(u for u in dict.fromkeys(others) if u != uri and u not in found)
                     found[uri] = NamedWork(uri, sentence, period, alternatives)
-    return list(found.values())
+                    offered.update(alternatives)
+    # an occupation a line names as its own job is a row, never also another row's alternative
+    # (the coach would accept it beside itself: two rows of one job)
+    return [
+        NamedWork(w.uri, w.source, w.period, tuple(u for u in w.alternatives if u not in found))
+        if any(u in found for u in w.alternatives)
+        else w
+        for w in found.values()
+    ]
+
+
+_NOT_WORK_LINE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"koulutu\w*|opinno\w*|opiskel\w*|tutkin\w*|\w*opisto\w*|\w*koulu\w*|lukio\w*|kurssi\w*|"
+    r"työtö\w*|työttöm\w*|kotona|harrast\w*|"
+    r"utbildning\w*|studie\w*|studera\w*|examen|\w*skola\w*|gymnasi\w*|kurs\w*|arbetslös\w*|hemma|"
+    r"education|studies|studied|degree|school\w*|college|universit\w*|course\w*|"
+    r"unemploy\w*|jobless|at\s+home|hobb\w*"
+    r")(?![^\W\d_])",
+    re.I,
+)
+"""Words of a line that is no job's period of its own: studies, a gap, home, hobbies ("2010–2013
+Tampereen ammattiopisto", "Työttömänä 2023 lähtien", "KOULUTUS")."""
+_PERIOD_LINE_WORDS = 6
+"""Words besides its period a line of its own may have to lend it to a title ("2015–2022 Koiviston Auto")."""
+_TITLE_LINE_WORDS = 8
+"""Words a title's line may have to borrow a period ("Lähihoitaja, Kotihoito Oy"; not a note's prose)."""
+_LINES_BETWEEN = 1
+"""Lines (naming no job and no period: an employer, a place) between a title and its period's line."""
+
+
+def lent_periods(
+    parts: Sequence[str],
+    readings: Sequence[Sequence[tuple[list[Mention], Period]] | None],
+    today: date,
+    months: Mapping[str, int] | None = None,
+) -> dict[int, tuple[int, Period]]:
+    """Title line index → (index of the line of its own that gives its period, that period), for
+    titles on a line with no period of its own (outside tester 39c, R3: PDF exports of CVs lay them
+    out so). `readings[i]`: `per_title`'s jobs of `parts[i]` ([] when it names none, None when it
+    names no work held). A line of a period and at most `_PERIOD_LINE_WORDS` other words naming no
+    job, no studies nor gap (`_NOT_WORK_LINE`) gives its period to the nearest title line above
+    without one ("Bussinkuljettaja\n2015–2022 Koiviston Auto", "Lähihoitaja, Kotihoito Oy\n03/2018
+    – nyt"), else to the one below ("2015–2022\nBus driver, Helsinki City Transport": the layout of
+    Europass and of Finnish CV templates that put the dates first; only a line that opens with its
+    period: "Vastuualueena 2012 alkaen myös tilaukset" is a note on the job above), with at most `_LINES_BETWEEN`
+    line naming neither between (an employer's or a place's line). So a CV whose entries all put
+    their dates above (or all below) their title reads each entry's own dates: a title already
+    given a period takes no other."""
+
+    def words_besides_period(i: int) -> int:
+        rest, at = "", 0
+        for a, b in span_bounds(parts[i], today, months):
+            rest, at = rest + " " + parts[i][at:a], b
+        return len(words(rest + " " + parts[i][at:]))
+
+    def is_title_line(i: int) -> bool:
+        reading = readings[i]
+        return bool(reading) and all(p == NO_PERIOD for _, p in reading or ())
+
+    def passable(i: int) -> bool:
+        return (
+            readings[i] == []
+            and not span_bounds(parts[i], today, months)
+            and not _NOT_WORK_LINE.search(parts[i])
+        )
+
+    lent: dict[int, tuple[int, Period]] = {}
+    for k, line in enumerate(parts):
+        if readings[k] != [] or not span_bounds(line, today, months):
+            continue
+        if _NOT_WORK_LINE.search(line) or words_besides_period(k) > _PERIOD_LINE_WORDS:
+            continue
+        if LEAVE.search(line):
+            continue
+        opens = not re.search(r"[^\W\d_]", line[: span_bounds(line, today, months)[0][0]])  # ("01/03/2015 –")
+        for step in (-1, 1) if opens else (-1,):  # above first, then below (a line opening with it)
+            i, between = k + step, 0
+            while 0 <= i < len(parts) and between <= _LINES_BETWEEN and passable(i):
+                i, between = i + step, between + 1
+            if (
+                0 <= i < len(parts)
+                and between <= _LINES_BETWEEN
+                and i not in lent
+                and is_title_line(i)
+                and len(words(parts[i])) <= _TITLE_LINE_WORDS
+            ):
+                lent[i] = (k, period_of(line, today, months))
+                break
+    return lent
 
 
 _ABBREVIATED = re.compile(
@@ -263,6 +366,50 @@ class _Named:
     positions: tuple[int, ...]
 
 
+MANY_LABELS = 20
+"""Other occupations a one-word title heads labels of, beyond which, as no occupation's preferred label,
+it names none ("supervisor": 280 English labels end with it, and it is only an oil refinery
+control room operator's alternative label; "teacher": a politics lecturer's; session 40, R4)."""
+NARROW_LABELS = 3
+"""Other occupations a one-word title heads labels of, beyond which, as the alternative label of
+one occupation alone whose preferred label it ends ("driver": the hearse driver's; "tutkija":
+museotutkija's), it names none: a head word many occupations share, not that narrow one."""
+
+
+def narrow_heads(
+    exact: Mapping[str, set[int]],
+    preferred: Mapping[str, set[int]],
+    pref_keys: Sequence[str],
+    compounds: bool = False,
+) -> frozenset[str]:
+    """The one-word labels (of `exact`: label key → occupation positions) that no occupation has as
+    its preferred label (`preferred`) and that head many other occupations' labels, so that a CV
+    line naming it alone ("Driver 2015–2020.", "Supervisor", "Tutkija") names no narrow occupation (outside
+    tester 39c, R4: "Driver" read as ESCO's hearse driver): those heading labels of at least
+    `MANY_LABELS` other occupations, and of at least `NARROW_LABELS` when only one occupation has
+    it, one whose preferred label (`pref_keys[o]`) ends with it ("hearse driver"). A label heads another that
+    ends with it as a word, or in Finnish (`compounds`) as a compound's head too ("kuljettaja" in
+    "linja-autonkuljettaja"). A one-word preferred label names its broad occupation as before
+    ("myyjä", "cook", "welder")."""
+    candidates = {k for k in exact if " " not in k and k not in preferred}
+    heads: dict[str, set[int]] = {}  # a candidate → the occupations of the labels it heads
+    for key, positions in exact.items():
+        last = key.rsplit(" ", 1)[-1]
+        ends = {last} if " " in key else set()
+        if compounds:
+            ends.update(last[j:] for j in range(1, len(last) - 3))
+        for end in ends & candidates:
+            heads.setdefault(end, set()).update(positions)
+    narrow = set()
+    for key in candidates:
+        positions = exact[key]
+        if (n := len(heads.get(key, set()) - positions)) < NARROW_LABELS:
+            continue
+        if n >= MANY_LABELS or (len(positions) == 1 and pref_keys[next(iter(positions))].endswith(key)):
+            narrow.add(key)
+    return frozenset(narrow)
+
+
 class CvTitles:
     """The ESCO occupations a CV line names by any preferred or alternative label in its own
     language, inflected as CVs write it (issue 12, helper `cvfix38`; outside tester 38b, N1/N2),
@@ -300,6 +447,7 @@ class CvTitles:
         self.max_shared = max_shared
         self.titles: dict[str, dict[str, tuple[int, ...]]] = {}
         self.preferred_fi: list[tuple[str, int]] = []
+        self.narrow: dict[str, frozenset[str]] = {}
         preferred_keys: dict[str, set[str]] = {}
         for lang, prefs in labels.items():
             alts = alt_labels.get(lang, [])
@@ -314,18 +462,26 @@ class CvTitles:
                             preferred.setdefault(key, set()).add(o)
                             if lang == "fi" and "," not in (pref or ""):
                                 self.preferred_fi.append((key, o))
+            pref_keys = [" ".join(words(p or "")) for p in prefs]
+            self.narrow[lang] = narrow_heads(exact, preferred, pref_keys, compounds=lang == "fi")
             shared = {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()}
             self.titles[lang] = {k: v for k, v in shared.items() if len(v) <= max_shared}
             preferred_keys[lang] = set(preferred)
-        finnish = dict(self.titles.get("fi", {}))
+        finnish = dict(self.titles.get("fi", {}))  # (a glossary's names are labels, narrow ones too)
+        for lang, keys in self.narrow.items():  # a bare head word names no narrow occupation (R4)
+            self.titles[lang] = {k: v for k, v in self.titles[lang].items() if k not in keys}
         for lang, title, names in glossary:
-            lang = "fi" if lang == "fi-title" else lang
+            # "fi-title": a Finnish title; "cv-…": an everyday title read in CV lines only (session 40)
+            lang = "fi" if lang == "fi-title" else lang.removeprefix("cv-")
             key = " ".join(words(title))
             positions = tuple(
                 dict.fromkeys(o for n in names.split("|") for o in finnish.get(" ".join(words(n)), ()))
             )
             if key and positions and key not in preferred_keys.get(lang, ()):
                 self.titles.setdefault(lang, {})[key] = positions
+        # (in any language: a line is also read in the others; a glossary title that is one,
+        # "kuljettaja", "driver", is read whole in its own language first)
+        self.narrow_words = frozenset(w for keys in self.narrow.values() for w in keys)
         self.longest = max((len(k.split(" ")) for t in self.titles.values() for k in t), default=1)
 
     def read(
@@ -381,7 +537,8 @@ class CvTitles:
         jobs: list[tuple[int, Mention]] = []
         if occupations_in is not None:
             whole = {t for f in found if f.how == _WHOLE for t in range(f.start, f.end)}
-            rest = [(k, w) for k, w in enumerate(tokens) if k not in whole]
+            # (a bare head word names no narrow occupation in the other reader either: `narrow_heads`)
+            rest = [(k, w) for k, w in enumerate(tokens) if k not in whole and w not in self.narrow_words]
             if rest and (others := tuple(occupations_in(" ".join(w for _, w in rest)))):
                 left = dict.fromkeys(others)
                 # a line of leading or recruiting names the people led as such, not as the job held
@@ -460,7 +617,7 @@ class CvTitles:
         role = w.endswith(("na", "nä", "ksi"))
         if not (opening or role) or len(w) < 4:
             return None
-        stems = [w, *(w[: -len(e)] for e in _FI_ENDINGS if w.endswith(e))]
+        stems = [w, *(w[: -len(e)] for e in (*_FI_ENDINGS, "t") if w.endswith(e))]  # ("-t": a plural)
         if self.lemmatise is not None:
             stems.insert(1, self.lemmatise(w, "fi"))
         stems = [s for s in dict.fromkeys(stems) if len(s) >= 4]

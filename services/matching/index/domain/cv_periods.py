@@ -85,8 +85,9 @@ def _union(intervals: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 _Y4 = re.compile(r"(?<![\d,])(19[5-9]\d|20\d\d)(?::(?P<case>[a-zåäö]{1,4}))?(?!\d)", re.I)
 """A year of working life (1950–2099; 1899 is none), with a Finnish case ending ("2015:stä")."""
-_BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}\.\s*)?\b(\d{1,2})\s*[./]\s*$")
-"""A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015"."""
+_BEFORE_MONTH = re.compile(r"(?:\b\d{1,2}[./]\s*)?\b(\d{1,2})\s*[./]\s*$")
+"""A month written before its year: "3/2015", "03/2015", "3.2015", "1.3.2015", "01/03/2015" (Europass's
+day/month/year; session 40)."""
 _BEFORE_WORD = re.compile(r"\b([^\W\d_]+)\.?\s+$")
 _DASH = r"(?:->|=>|-|–|—|‒|−|\.\.|→|⟶|⇒)"
 """Between a span's two ends: any dash, "..", or an arrow ("2019 → 2022", "2019->2022"; tester 39b, Q3)."""
@@ -311,10 +312,18 @@ def _grouped(spans: list[_Span], today: date, leave: list[bool] | None = None) -
     2022–"; "2000–2010, 2005–2015": 15, not 20); `NO_PERIOD` when one has not begun or runs
     backwards. A span of years counts end − start ("2015–2019": 4); a span of months both ends
     ("1/2015–12/2019": 5.0). `leave[i]`: the i-th span is a leave, its time taken off the others'
-    (its end neither ends nor opens the job)."""
+    (its end neither ends nor opens the job).
+
+    Each end is read at the precision the line writes it, as a coach reads it: a month from its
+    first day (start) or through its last (end); a bare start year from its January; a bare end
+    year after a month start through its December ("3/2015–2019": March 2015 – December 2019, 4.8;
+    "2015–8/2019": January 2015 – August 2019, 4.7); a span of two bare years end − start, the CVs'
+    and the profile's whole years ("2015–2019": 4), on a line of months too."""
     now = (today.year, today.month)
     ended, ongoing = 0, False
-    by_month = any(start.month is not None for start, _, _, _ in spans)
+    by_month = any(  # (an end's month too: "2015–8/2019" is 4.7 years, not 4)
+        start.month is not None or (end is not None and end.month is not None) for start, end, _, _ in spans
+    )
     intervals: list[tuple[int, int]] = []  # [from, to) in months (by_month) or years
     last_month: int | None
     away: set[int] = set()  # months (by_month) or years on leave
@@ -323,7 +332,8 @@ def _grouped(spans: list[_Span], today: date, leave: list[bool] | None = None) -
             if end is None or (end.year, end.month or 1) > now:
                 until = (today.year, today.month)  # a leave still going on
             else:
-                until = (end.year, end.month if end.month is not None else 0)
+                # (a bare end year after a month start through its December, as a job's span)
+                until = (end.year, end.month if end.month is not None else 12 if start.month else 0)
             if by_month:
                 a_, b_ = start.year * 12 + (start.month or 1) - 1, until[0] * 12 + until[1]
             else:
@@ -342,7 +352,15 @@ def _grouped(spans: list[_Span], today: date, leave: list[bool] | None = None) -
             return NO_PERIOD  # a span running backwards ("2019–2015")
         if by_month:
             a = start.year * 12 + (start.month or 1) - 1
-            b = last * 12 + (last_month - 1 + inclusive if last_month is not None else 0)
+            if last_month is not None:
+                b = last * 12 + last_month - 1 + inclusive
+            elif start.month is not None and inclusive:
+                # a bare end year after a month: to its December, as a coach reads "3/2015–2019"
+                # (4.8 years, not 3.8), but never past today; a span of two bare years counts
+                # end − start beside months as alone ("2015–2019, 3/2020–5/2021": 4 + 1.3)
+                b = min(last * 12 + 12, today.year * 12 + today.month)
+            else:
+                b = last * 12
             if b < a:
                 return NO_PERIOD
             intervals.append((a, max(b, a + 1)))

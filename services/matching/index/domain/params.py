@@ -391,7 +391,25 @@ class RankingParams:
     concurrent current jobs and two electrician claims read 0.61 electrician, above a real former
     electrician. Outside tester 31, F3: the spell's share went to the joint posterior within its
     unit and minor group, and two or three claims renamed the history as a sibling never held
-    (a truck driver of ten years with three bus claims read trolley bus driver 0.44)."""
+    (a truck driver of ten years with three bus claims read trolley bus driver 0.44).
+
+    What it costs (session 40, helper `hist40`; docs/benchmarks.md): a spell stands for its whole
+    profile, essential and optional (an electrical engineer's 252 skills, a warehouse worker's 64),
+    so claims of much of another trade keep about a fifth of the person: on the ranking benchmark's
+    two-occupations family (tuning half, seed 1101, 20,000 candidates, 200 vacancies; `python -m
+    benchmarks.ranking_current_job --tune --rankers "engine;anchor 0.5;anchor 0.25;anchor 0"`) the
+    people labelled V who work now in an unrelated B (40 % of V's essential skills claimed) read V
+    0.19 (median), below a sibling worker's 3/7 by work history: 0.08 of an occupation vacancy's top
+    10, against 0.96 at 0, where the unit group's relatives fall from 0.48 to 0.26 (occupation NDCG@10
+    label / label or current job +0.059 / +0.009, paired). At 0.5 +0.002 to +0.005 in all four
+    variants under both readings (2.5-3.9 paired s.e.; 0.18 and 0.40 of the top 10), at 0.25 +0.004
+    to +0.008; but every value below 1 tried breaks an outside tester's promise: 0.5 tester 31's F5
+    (`test_band_share_order.py`: four bus claims beside a forklift operator's spell buy enough bus
+    driver to rank above a taxi driver holding twice the essential skills, 0.096 against 0.076), 0.25
+    F3 as well (`test_history_names_itself.py`: the cleaner's spell reads 0.761, below 0.8), 0 T30-2.
+    So it stays 1; ranking such a person above a sibling trade's worker would need a reading of the
+    claims beside the history apart from this mixture
+    (`tests/unit/matching/test_retrained_against_sibling40.py`, a strict expected failure)."""
 
     held_spell_weight: float = 0.2
     """A skill only the work history shows is shown as held (`matched_essential`, `evidence`,
@@ -526,7 +544,16 @@ class RankingParams:
     0.735; `tests/unit/matching/test_complete_candidate.py`), and the partial, substituted,
     random-noise and indep-1 families move by at most 0.006 NDCG@10, but two-occupations loses
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
-    tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
+    tells them from a candidate of that trade, and the outside part carried it. So it stays 1.
+    Session 40 (`outside40`, 2026-12-06, tuning half, seed 1101, 20,000 candidates, 200 vacancies per
+    variant, paired against 1; docs/benchmarks.md): two-occupations under the recruiter's reading
+    (label or current job) falls in no cell at 0.3 / 0.1 / 0.03 and gains on occupation (+0.003 /
+    +0.005 / +0.007, beyond 2 s.e. below 0.3); under the label its occupation cell falls -0.015 /
+    -0.025 / -0.032 and text -0.010 / -0.017 / -0.019 (beyond s.e.); history-only text -0.007 +-
+    0.003 at 0.1, partial-25 sparse -0.003 +- 0.002 at each value; the installed match scales read the lower weights' scores high (two-occupations
+    ECE 13.5 -> 18.6 / 22.0 / 24.8 points). 0.03 passes every recruiter expectation of this weight
+    (the tests above, F2 and H1), 0.1 all but the bus driver's and H1. Not measured: the families
+    without work history, the speed at 1,000,000 profiles (the stage-1 bound reads this weight)."""
 
     trade_claim_units: float = 0.3
     """phi: a claim outside the vacancy's skills V that the candidate's own work history is evidence

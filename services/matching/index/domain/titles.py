@@ -307,6 +307,8 @@ class TitleReader:
         self.min_head = min_head
         self.whole: dict[str, str] = {}
         for lang, entry, fi in glossary:
+            if lang.startswith("cv-"):  # (a CV line's everyday title: `cv_lines.CvTitles` only)
+                continue
             for key in _field_variants(normalise(entry)) if lang == "sv" else [normalise(entry)]:
                 if key:
                     self.whole.setdefault(key, fi)
