@@ -3,6 +3,9 @@
     python -m benchmarks.ranking_quality              # report half and seed (documented figures)
     python -m benchmarks.ranking_quality --tune       # tuning half and seed
     python -m benchmarks.ranking_quality --families indep-1,indep-2 --candidates 5000
+    python -m benchmarks.ranking_quality --tune --rankers engine --json base.json
+    python -m benchmarks.ranking_quality --tune --rankers engine --param outside_skill_weight=0.1 \
+        --paired-with base.json                      # the engine with a parameter changed, paired
 
 Data: `benchmarks.ranking_families` (rules the engine does not share). ESCO's occupations are
 split in two halves by a hash of their URI; everything is chosen on the tuning half with the
@@ -49,12 +52,15 @@ Rankers:
 from __future__ import annotations
 
 import argparse
+import ast
+import dataclasses
 import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -587,6 +593,85 @@ def recruiter_table(results: dict, recruited: dict, rankers: Sequence[str], targ
     return "\n".join(lines)
 
 
+def params_from(assignments: Sequence[str]) -> RankingParams:
+    """`RankingParams()` with fields replaced by ``NAME=VALUE`` assignments (``--param``), each value
+    read as a Python literal (``0.1``, ``None``, ``(0.35, 0.55)``, ``True``). ValueError naming the
+    assignment for a missing ``=``, an unknown field or a value `RankingParams` refuses (its own
+    checks, e.g. ``trade_claim_units`` outside (0, 1])."""
+    names = {f.name for f in dataclasses.fields(RankingParams)}
+    changes: dict[str, Any] = {}
+    for a in assignments:
+        name, sep, value = a.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise ValueError(f"{a!r}: expected NAME=VALUE")
+        if name not in names:
+            raise ValueError(f"{a!r}: RankingParams has no field {name!r}")
+        try:
+            changes[name] = ast.literal_eval(value.strip())
+        except (ValueError, SyntaxError):
+            raise ValueError(f"{a!r}: {value!r} is not a Python literal") from None
+    try:
+        return dataclasses.replace(RankingParams(), **changes)
+    except (ValueError, TypeError) as e:
+        raise ValueError(f"{', '.join(assignments)}: {e}") from None
+
+
+def paired_table(
+    results: dict,
+    recruited: dict,
+    base_results: dict,
+    base_recruited: dict,
+    ranker: str = "engine",
+    base_ranker: str = "engine",
+) -> str:
+    """`ranker`'s NDCG@10 against `base_ranker`'s on the same vacancies: of this run (`results`,
+    `recruited` from `run`) and of `base_results` / `base_recruited` (the same run's, or a ``--json``
+    file's ``results`` / ``label_or_current_job`` of an earlier run on the same split, sizes and
+    families). Per family x variant both means and the paired difference ranker - base ± s.e. under
+    the label and, for the families with work history, under the recruiter's reading
+    (`recruiter_relevance`). Families or variants missing from either side are left out; ValueError
+    when a cell's vacancies differ in number (not the same data)."""
+    lines = [
+        "| family | vacancy | label: base → this (difference ± s.e.) | "
+        "label or current job: base → this (difference ± s.e.) |",
+        "|---|---|---|---|",
+    ]
+    for fam, per in results.items():
+        if ranker not in per or base_ranker not in base_results.get(fam, {}):
+            continue
+        for variant in VARIANTS:
+            cells = []
+            for mine, old in (
+                (per[ranker], base_results[fam][base_ranker]),
+                (recruited.get(fam, {}).get(ranker), base_recruited.get(fam, {}).get(base_ranker)),
+            ):
+                if mine is None or old is None or variant not in mine or variant not in old:
+                    cells.append("")
+                    continue
+                a, b = np.asarray(mine[variant], np.float64), np.asarray(old[variant], np.float64)
+                if len(a) != len(b):
+                    raise ValueError(f"{fam} {variant}: {len(a)} vacancies against {len(b)}")
+                d, se = paired(a, b)
+                cells.append(f"{b.mean():.3f} → {a.mean():.3f} ({d:+.4f} ± {se:.4f})")
+            lines.append(f"| {fam} | {variant} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def installed_ece(pairs: Sequence[Pairs], params: RankingParams) -> dict[str, float]:
+    """Per variant (and "all") the ECE in points (`ece`) of the scales in `params`
+    (`RankingParams.match_scales`, `match_relative`) on `pairs`: how the installed 0-100 match reads
+    the run's scores, beside a tuning run's refit."""
+    from services.matching.index.domain.query import VACANCY_KINDS
+
+    scales = {kd: MatchScale(*params.match_scales[VACANCY_KINDS.index(kd)]) for kd in VACANCY_KINDS}
+    mine = [x for x in pairs if x.kind in scales]
+    m = match_of(mine, scales, params.match_relative)
+    f = np.concatenate([x.fit for x in mine]) if mine else np.zeros(0)
+    v = np.concatenate([[x.variant] * len(x.raw) for x in mine]) if mine else np.zeros(0, dtype=str)
+    return {var: ece(m[v == var], f[v == var]) for var in VARIANTS if (v == var).any()} | {"all": ece(m, f)}
+
+
 CALIBRATION_BINS = 48  # quantile bins of the scale's input whose fit shares are fitted
 
 
@@ -747,7 +832,36 @@ def main(argv: Sequence[str] | None = None) -> dict:
         help="job titles of vacancies without an occupation: the service's reader (default) or, as "
         "before, exact ESCO labels only",
     )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="the engine's RankingParams with this field changed (repeatable; a Python literal: "
+        "outside_skill_weight=0.1, trade_closeness=None); its match scales too, unless --tune refits them",
+    )
+    parser.add_argument(
+        "--paired-defaults",
+        action="store_true",
+        help="with --param: also run the engine with today's RankingParams() on the same data (ranker "
+        "engine-defaults) and print the engine's paired difference to it per cell, under the label and the "
+        "recruiter's reading, and the installed scales' ECE of both",
+    )
+    parser.add_argument(
+        "--paired-with",
+        metavar="FILE",
+        help="a --json file of an earlier run (same split, sizes, families): print the engine's paired "
+        "difference to it per cell, under the label and the recruiter's reading",
+    )
     args = parser.parse_args(argv)
+    try:
+        params = params_from(args.param)
+    except ValueError as e:
+        parser.error(str(e))
+    other = None
+    if args.paired_with:
+        with open(args.paired_with, encoding="utf-8") as f:
+            other = json.load(f)
     split = {**(TUNING if args.tune else REPORT), "pool": args.pool, "titles": args.titles}
     fams = [f for f in FAMILIES if not args.families or f.name in args.families.split(",")]
     rankers = {
@@ -755,11 +869,17 @@ def main(argv: Sequence[str] | None = None) -> dict:
         for k, v in RANKERS.items()
         if (not args.rankers and k != "service") or k in (args.rankers or "").split(",") or k == "idf-cosine"
     }
+    base_pairs: list[Pairs] = []
+    if args.param and "engine" in rankers:
+        rankers["engine"] = partial(engine_ranker, params=params)
+        if args.paired_defaults:
+            rankers["engine-defaults"] = partial(engine_ranker, collect=base_pairs)
     print(
         f"# ranking quality, {split['name']} {'half' if args.pool == 'half' else 'seed, all of ESCO'} "
         f"(seed {split['seed']}), {args.candidates} candidates, "
         f"{args.vacancies} vacancies per variant, titles read {args.titles}, {date.today()}; "
         "NDCG@10 (difference to idf-cosine ± s.e.)"
+        + (f"; engine with {', '.join(args.param)}" if args.param else "")
     )
     started = time.time()
     results, pairs, recruited = run(
@@ -773,13 +893,33 @@ def main(argv: Sequence[str] | None = None) -> dict:
             "(`recruiter_relevance`); NDCG@10 of the same top 10s (difference to idf-cosine ± s.e.):\n"
         )
         print(recruiter_table(results, recruited, list(rankers)))
+    if other is not None:
+        print(
+            f"\nthe engine paired against {args.paired_with} "
+            f"({', '.join(other.get('params', [])) or 'its defaults'}); NDCG@10, difference ± s.e.:\n"
+        )
+        print(
+            paired_table(results, recruited, other.get("results", {}), other.get("label_or_current_job", {}))
+        )
+    if "engine-defaults" in rankers:
+        print(
+            f"\nthe engine ({', '.join(args.param)}) paired against engine-defaults; NDCG@10, difference ± s.e.:\n"
+        )
+        print(paired_table(results, recruited, results, recruited, base_ranker="engine-defaults"))
     if pairs:
         from services.matching.index.domain.query import VACANCY_KINDS
 
         whose = "engine" if "engine" in rankers else "occupation-aware prototype"
         print(f"\nmatch score calibration per kind of vacancy ({whose}'s top {CALIBRATION_POOL}):\n")
-        params = RankingParams()
         if args.tune:
+            installed = installed_ece(pairs, params)
+            cells = ", ".join(f"{k} {v:.1f}" for k, v in installed.items())
+            print(f"ECE (points) of the installed scales (RankingParams.match_scales) on this run: {cells}")
+            if base_pairs:
+                cells = ", ".join(
+                    f"{k} {v:.1f}" for k, v in installed_ece(base_pairs, RankingParams()).items()
+                )
+                print(f"the same of engine-defaults: {cells}")
             # the scale's input is chosen by cross-fitted ECE on the tuning half
             choice = {rel: cross_fitted_ece(pairs, rel) for rel in (False, True)}
             for rel, e in choice.items():
@@ -805,6 +945,9 @@ def main(argv: Sequence[str] | None = None) -> dict:
             json.dump(
                 {
                     "split": split,
+                    "candidates": args.candidates,
+                    "vacancies": args.vacancies,
+                    "params": args.param,
                     "calibration_pairs": [
                         (
                             x.variant,

@@ -816,7 +816,8 @@ _HEALTH_WORDS = (
     r"|arthritis|rheumat\w*|migraine\w*"
     # diseases and diagnoses by their everyday names, disability and its benefits (outside tester 18, P10):
     # "MS-tauti", "sydäntauti", "vammaistuki", "työkyvyttömyyseläke", "funktionsnedsättning", "bad back"
-    r"|[\w-]*taut(?:i|ia|iin|in|ien|eja|ista|ina)|[\w-]*taud(?:in|it|ista|issa|ille|eista)|adhd|autismi\w*|asperger\w*|hiv"
+    r"|[\w-]*taut(?:i|ia|iin|in|ien|eja|ista|ina)|[\w-]+tauti(?:nen|sen|sena|set|sia|siksi)|\w+infarkt\w*"
+    r"|\w+sairas|\w+sairaana|sockersjuk\w*|\w+sjuk(?:a|e)?|[\w-]*taud(?:in|it|ista|issa|ille|eista)|adhd|autismi\w*|asperger\w*|hiv"
     r"|päihdeongelm\w*|alkoholiongelm\w*|alkoholismi\w*|vammai(?:nen|sen|sena|set)|vammaistu\w*|vammaisetuu\w*"
     r"|invalidi\w*|työkyvyttömyy\w*|sairauseläk\w*|osatyökyky\w*|kehitysvamm(?:a|ainen|aisena)"
     r"|funktionsnedsätt\w*|funktionshind\w*|handikapp\w*|sjukpension\w*|invalidpension\w*|aktivitetsersättning\w*"
@@ -862,6 +863,45 @@ _CARE_INSIDE = re.compile(rf"(?:{_CARE})", re.I)
 # The same without the words of treatment, for a word whose own "hoito" is the person's treatment
 # ("katkaisuhoidossa") while a unit after it is work ("katkaisuhoitoyksikön sairaanhoitaja").
 _UNIT_INSIDE = re.compile("(?:" + _CARE.replace("hoi[dt]\\w*|", "").replace("|kuntoutu\\w*", "") + ")", re.I)
+
+
+# A disease's treatment is the field of someone's work ("Syöpähoitojen osaaminen", "Has worked in cancer
+# treatment") unless its clause makes it the person's own (outside tester 40, T40-4: "Syöpähoidot päättyivät
+# kesällä", "Cancer treatment ended in June", "Hänen syöpähoitonsa ovat kesken"): a verb of receiving, starting,
+# continuing or ending it, a word of time around it ("jälkeen", "during"), or a possessive, with no word of work
+# in the clause (``shared.pii_words.in_work_sentence``) and no word of knowing before it.
+_TREATMENT_INSIDE = re.compile(r"hoi(?:to|do)|behandling|terapi|therap|vård", re.I)
+_TREATMENT_AFTER = re.compile(
+    r"[\s-]*(?:hoi(?:to|do)\w*|treatments?|therapy|behandling\w*|terapi\w*|vård\w*)(?!\w)", re.I
+)
+_OWN_TREATMENT = re.compile(
+    r"(?<!\w)(?:sai|saa|saanut|saavat|saaneet|saamassa|päätty\w*|loppu(?:i|ivat|neet|vat)|jatku\w*|alko(?:i|ivat)"
+    r"|alkavat|alkaa|alkanut|aloitti|aloitettiin|kesken|käy|kävi|käynyt|läpikäy\w*|jälkeen|aikana|takia|vuoksi|hänen"
+    r"|fick|får|fått|avslutat|avslutade|avslutas|avslutar|pågår|pågick|påbörja\w*|började|börjar|genomgår|genomgick"
+    r"|genomgått|efter|sin|sina|hans|hennes|had|has|having|got|gets|received|receives|receiving|underwent"
+    r"|undergo\w*|finished|finishes|ended|ends|completed|started|starts|continues|continuing|during|after|his|her"
+    r"|their|i\s+fjol|i\s+våras|i\s+höstas|i\s+somras|förra\s+året|viime\s+\w+|last\s+(?:year|month|week|spring"
+    r"|summer|autumn|winter)|(?:19|20)\d\d)(?!\w)",
+    re.I,
+)
+_OWN_SUFFIX = re.compile(r"\w{6,}(?:nsa|nsä|aan|ään)$", re.I)
+
+
+def _own_treatment(text: str, start: int, end: int) -> bool:
+    """Whether the health word ``text[start:end]``, excused as a field of work by a word of treatment in its
+    compound or right after it, is the person's own treatment (the comment above says when)."""
+    word = text[start:end].split()[0] if text[start:end].strip() else text[start:end]
+    after = _TREATMENT_AFTER.match(text, end)
+    if not (_TREATMENT_INSIDE.search(word, 4) or after):
+        return False
+    if _KNOWS_BEFORE.search(text[max(0, start - 80) : start]) or pii_words.in_work_sentence(text, start, end):
+        return False
+    stop = after.end() if after else end
+    treatment = text[start:stop].split()[-1]
+    if _OWN_SUFFIX.match(treatment.rstrip(".,;:!?")):
+        return True
+    cs, ce = pii_words.clause_around(text, start, stop)
+    return bool(_OWN_TREATMENT.search(text[cs:start] + " " + text[stop:ce]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1470,7 +1510,7 @@ def _wordings(typed: str, origin: list[int]) -> list[Finding]:
         (FAMILY, _FAMILY),
     ):
         for m in pattern.finditer(typed):
-            if kind == HEALTH and _of_work(typed, m):
+            if kind == HEALTH and _of_work(typed, m) and not _own_treatment(typed, m.start(), m.end()):
                 continue
             if pattern is _TRADE_UNION_ORG and pii_words.in_work_sentence(
                 typed, m.start(), m.end(), clause=False
@@ -1480,7 +1520,12 @@ def _wordings(typed: str, origin: list[int]) -> list[Finding]:
                 continue
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
     for kind, start, end in pii_words.find_terms(typed):  # the everyday wordings (outside tester 20, P1)
-        if kind == HEALTH and _of_work(typed, _Span(typed, start, end), compounds=False):
+        span = _Span(typed, start, end)
+        if (
+            kind == HEALTH
+            and _of_work(typed, span, compounds=False)
+            and not _own_treatment(typed, start, end)
+        ):
             continue
         if kind in (HEALTH, FAMILY) and _is_leave_cover(typed, start, end):
             continue

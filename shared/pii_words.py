@@ -150,6 +150,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         ~lääkärissä, ~lääkäriin, ~lääkärille, ~lääkärin vastaanotolla, ~lääkärin vastaanotolle, lääkäriaika*,
         lääkäriaja*, lääkärikäyn*, läkartid*, läkarbesök*, ~hos läkaren, ~hos läkare, ~hos doktorn, ~till läkaren,
         ~till doktorn, ~till läkare, ~doctor's appointment*, ~doctors appointment*, ~doctor appointment*,
+        ~sytostaat*, ~solunsalpaaj*, ~sädehoi*, ~kemoterapi*, ~cellgift*, ~cytostatik*, ~strålbehandl*,
+        ~cytostatika*, ~chemotherapy, ~chemo, ~radiotherapy, ~radiation therapy, ~radiation treatment*,
+        heart attack*, hjärtattack*, cardiac arrest, sydänkohtau*, sydänpysähdy*, hjärtstillestånd*,
+        aivohalvau*, aivoverenkiertohäiriö*, =AVH, hjärnblödning*, sick leave, medical leave, on leave for his
+        health, on leave for her health, ~ostomy, stomi*, avanne*, ~pacemaker*, tahdistin*, sydämentahdist*,
         ~GP appointment*, ~saw a doctor, ~saw the doctor, ~see a doctor, ~see the doctor, ~seeing a doctor,
         ~to the doctor, ~at the doctor, ~his GP, ~her GP, heinänuha*, hösnuva*, hay fever
         """
@@ -375,7 +380,7 @@ _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
 _WORKER_INSIDE = (
     r"\w*työntekij|\w(?:opettaj|hoitaj|ohjaaj|vartij|valvoj|sihteer|notaar|avustaj|neuvoj|virkailij|siivooj|kokki"
-    r"|käsittelij|lärare|skötare|sekreterare|notarie|handläggare|assistent|vakt)"
+    r"|käsittelij|lärare|skötare|sköterska|sekreterare|notarie|handläggare|assistent|vakt)"
 )
 _RELATION_WORK = re.compile(
     rf"(?<!\w)(?:{'|'.join(w for w in WORK_CONTEXT if w not in GENERIC_WORK)})|{_WORKER_INSIDE}", re.I
@@ -660,6 +665,79 @@ _FAMILY_PLANS = (
     r"(?!\s+(?:to|in|with|at|for)\s)"
 )
 
+# Events, treatments and operations of serious illness, and a lost limb (outside tester 40, T40-4: "He had a
+# heart attack last year", "Han fick en stroke", "Sai sytostaattihoitoja", "She finished chemotherapy", "Hon fick
+# cellgifter", "Hänelle tehtiin selkäleikkaus", "He lost his leg", "Hän menetti kätensä", "He was sectioned"),
+# read by word structure rather than whole sentences: an event noun after a verb of having or suffering it, or the
+# person's possessive ("had a stroke", "fick en stroke", "after her stroke"); an operation as a compound whose
+# head is the operation and whose first part a body part or an organ ("selkäleikkaus", "ryggoperation", "hip
+# replacement"); a verb of losing with a limb or a sense ("menetti kätensä", "förlorade synen", "lost his
+# sight"). Work in the field passes where the sentence says so ("works in a stroke unit", "Hoitaa
+# syöpäpotilaita", ``shared.pii._of_work``).
+_EVENT_VERB = (
+    r"(?:had|has\s+had|have\s+had|having|suffered|suffers|survived|recovering\s+from|recovered\s+from|"
+    r"got|after|since|following|fick|har\s+fått|hade|har\s+haft|drabbades\s+av|drabbats\s+av|efter|sedan"
+    r"|återhämtar\s+sig\s+efter)"
+)
+_EVENT_NOUN = (
+    r"(?:strokes?|heart\s+attacks?|cardiac\s+arrest|seizures?|nervous\s+breakdown|breakdown|concussion"
+    r"|brain\s+haemorrhage|brain\s+hemorrhage|aneurysm|embolism|blood\s+clot|hjärtattack\w*|hjärnblödning\w*"
+    r"|hjärnskakning\w*|blodpropp\w*|epilepsianfall\w*|kramp\w*anfall|utbrändhet|psykos)"
+)
+_ILLNESS_EVENT = (
+    rf"(?<!\w){_EVENT_VERB}\s+(?:(?:a|an|the|his|her|their|en|ett|sin|sitt|hans|hennes|mild|minor|major|"
+    rf"massive|small|serious|second|another|lätt|lindrig|allvarlig|andra|ny|last\s+year's)\s+){{0,2}}{_EVENT_NOUN}"
+    r"(?!\w)(?!\s+of\b)(?![\s-]+(?:units?|wards?|patients?|services?|care|rehabilitation|team|nurse\w*|enhet\w*"
+    r"|avdelning\w*|patient\w*|vård\w*))"
+)
+_BODY_FI = (
+    r"(?:selkä|selkäranka|välilevy|polvi|lonkka|olkapää|olka|niska|kaula|sydän|ohitus|vatsa|suoli|umpisuoli|sappi"
+    r"|kaihi|silmä|rinta|kilpirauhas|tyrä|nivel|ranne|nilkka|jalka|käsi|aivo|pää|keuhko|munuais|maksa|kohtu"
+    r"|eturauhas|kierukka|ristiside|syöpä|kasvain|amputaatio|tekonivel|sepelvaltimo|läppä|pallolaajennus)"
+)
+_BODY_SV = (
+    r"(?:rygg|knä|höft|axel|nack|hjärt|bypass|mag|tarm|blindtarm|gallblåse|gallsten|starr|ögon|bröst|sköldkörtel"
+    r"|bråck|led|handleds|fotleds|hjärn|lung|njur|lever|livmoder|prostata|menisk|korsband|tumör|cancer|protes)"
+)
+_BODY_EN = (
+    r"(?:back|spinal|spine|knee|hip|shoulder|neck|heart|bypass|stomach|bowel|appendix|gallbladder|cataract|eye"
+    r"|breast|thyroid|hernia|joint|wrist|ankle|brain|lung|kidney|liver|prostate|cancer|tumour|tumor|cruciate)"
+)
+_OPERATION = (
+    # Finnish and Swedish compounds, with a linking hyphen or s: "selkäleikkaus", "polven tekonivelleikkaus",
+    # "ryggoperation", "knäoperationen"
+    rf"(?<!\w){_BODY_FI}\w{{0,12}}?-?leikkau\w*|(?<!\w){_BODY_SV}s?-?(?:operation\w*|kirurgi\w*|ingrepp\w*)"
+    # English: "back surgery", "hip replacement", "an operation on his knee", "surgery on her back"
+    rf"|(?<!\w){_BODY_EN}\s+(?:surgery|surgeries|operations?|replacements?|transplant)(?!\s+(?:units?|wards?|"
+    r"patients?|team|nurs\w*|theatres?|department|clinic))"
+    rf"|(?<!\w)(?:surgery|an\s+operation|operated)\s+on\s+(?:his|her|their)\s+{_BODY_EN}\w*"
+    # the operation as the person's event: "Hänelle tehtiin leikkaus", "odottaa leikkausta", "genomgick en
+    # operation", "underwent surgery", "is having an operation"
+    r"|(?<!\w)(?:tehtiin|tehty|tehdään|odottaa|odotti|joutui|joutuu|menee|meni|on\s+menossa)\s+(?:\w+\s+){0,2}?"
+    r"\w*leikkau(?:s|kseen|sta)(?!\w)"
+    r"|(?<!\w)(?:genomgick|genomgått|genomgår|väntar\s+på|ska\s+genomgå)\s+(?:\w+\s+){0,2}?"
+    r"\w*(?:operation|ingrepp)\w*|(?<!\w)har\s+opererats"
+    r"|(?<!\w)(?:underwent|undergoing|undergoes|had|has\s+had|is\s+having|needs|awaiting|waiting\s+for)\s+"
+    r"(?:an?\s+|major\s+|minor\s+|emergency\s+){0,2}(?:surgery|operation)(?!\w)(?!\s+(?:units?|wards?|theatres?))"
+)
+_LOST_LIMB = (
+    r"(?<!\w)(?:menetti|menettänyt|menettäneensä|menettänyt|menetys)\s+(?:\w+\s+)?"
+    r"(?:käte|käden|kätensä|jalka|jalkansa|jala|sorme|sormi|silmä|näkö|näkönsä|kuulo|kuulonsa|raaja|käsivar|"
+    r"jalkater|peukalo)\w*"
+    r"|(?<!\w)(?:förlorade|förlorat|miste|mist|tappade)\s+(?:\w+\s+)?"
+    r"(?:armen|arm|benet|ett\s+ben|handen|hand|foten|fot|fingr\w*|finger|synen|hörseln|ögat|ett\s+öga)(?!\w)"
+    r"|(?<!\w)(?:lost|loses|losing|lose)\s+(?:his|her|their|an?|one|both|the\s+use\s+of\s+(?:his|her))\s+"
+    r"(?:\w+\s+)?(?:legs?|arms?|hands?|feet|foot|fingers?|thumbs?|eyes?|sight|eyesight|hearing|limbs?)(?!\w)"
+    r"|(?<!\w)(?:amputoi\w*|amputaatio\w*|amputer\w*|amputat\w*|amputee\w*)"
+)
+# compulsory psychiatric admission: "He was sectioned" (UK), "tahdosta riippumattomassa hoidossa", "tvångsvårdad"
+_SECTIONED = (
+    r"(?<!\w)(?:was|were|been|got|be|being|is)\s+sectioned(?!\w)|(?<!\w)sectioned\s+under|"
+    r"(?<!\w)(?:pakkohoi\w*|tahdosta\s+riippumatto\w*\s+hoi\w*|tahdonvastai\w*\s+hoi\w*|M1-lähet\w*"
+    r"|tvångsvård\w*|tvångsintag\w*|tvångsinlagd\w*|involuntary\s+admission|compulsory\s+admission"
+    r"|detained\s+under\s+the\s+mental\s+health\s+act)"
+)
+
 # Phrases the entries cannot say: a birthday to come ("Täyttää ensi vuonna 60", "fyller 60 i maj",
 # "turns 60"), "Hän on yli 60", an age as a number of years or a decade ("Ikää jo 58 vuotta", "yli
 # viisikymppinen", "i 60-årsåldern", "in his late fifties", "She's 59"); pregnancy ("odottaa toista
@@ -750,6 +828,10 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         ),
     ),
     (HEALTH, False, re.compile(_RECOVERY_GROUP)),
+    (HEALTH, False, re.compile(_ILLNESS_EVENT, re.I)),
+    (HEALTH, False, re.compile(_OPERATION, re.I)),
+    (HEALTH, False, re.compile(_LOST_LIMB, re.I)),
+    (HEALTH, False, re.compile(_SECTIONED, re.I)),
     (HEALTH, True, re.compile(_THERAPY_VISIT, re.I)),
     (CRIMINAL, True, re.compile(_LEGAL_CASE, re.I)),
     (
@@ -819,6 +901,18 @@ def in_work_sentence(text: str, start: int, end: int, *, clause: bool = True) ->
     after_break = _CLAUSE_BREAK.search(text, end, e)
     ce = after_break.start() if after_break else e
     return bool(_WORK.search(text[cs:start] + " " + text[end:ce]))
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause of ``text`` around ``text[start:end]``: from the last sentence end or clause
+    break (a comma, a colon, a conjunction such as "joten", "men", "but") before it to the first after it."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    s = before[-1] if before else 0
+    after = _SENTENCE_END.search(text, end)
+    e = after.start() if after else len(text)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s, start)]
+    after_break = _CLAUSE_BREAK.search(text, end, e)
+    return (breaks[-1] if breaks else s), (after_break.start() if after_break else e)
 
 
 def find_terms(text: str) -> list[tuple[str, int, int]]:

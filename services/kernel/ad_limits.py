@@ -101,6 +101,41 @@ _SEX = re.compile(
 """A limit by sex: Finnish "miestä", "naispuolista", Swedish "manlig", "endast män", English "male",
 "men only"."""
 
+_PREFERRED = (
+    r"(?:etusijalla|etusijaisia|etusijaiset|eduksi|suositaan|suosimme|toivotaan|toivomme|mieluummin"
+    r"|ensisijaisesti|ensisijaisia|priorisoidaan|priorisoimme|painotetaan|föredras|föredrar|föredrar\s+vi"
+    r"|prioriteras|prioriterar|prioriterar\s+vi|önskas|önskvärda?|i\s+första\s+hand|har\s+företräde|företräde"
+    r"|ges\s+företräde|preferred|preferably|prefer|favou?red|prioriti[sz]ed?|given\s+(?:priority|preference)"
+    r"|get\s+priority|have\s+priority|first\s+priority|priority|etusija|etusijan)"
+)
+_SEX_GROUP = (
+    r"(?:mies|miehet|miestä|miehiä|miehille|nainen|naiset|naista|naisia|naisille|tytöt|tyttöjä|pojat|poikia"
+    r"|man|män|männen|kvinna|kvinnor|kvinnorna|tjejer|killar|men|women|ladies|gentlemen|girls|boys)"
+)
+_AGE_GROUP = (
+    r"(?:nuoret|nuoria|nuorille|nuoremmat|nuorempia|unga|ungdomar|yngre|young\s+(?:people|applicants|candidates"
+    r"|workers|persons)|younger\s+(?:people|applicants|candidates|workers)|youngsters)"
+)
+
+
+def _group_preferred(group: str) -> re.Pattern[str]:
+    """A group (`group`, a regex source of its nouns, singular and plural) with a word of preference or priority
+    right after it (at most a verb of being between: "Kvinnor föredras", "Naiset etusijalla", "Men are
+    preferred") or before it ("Etusijalla naiset", "Vi föredrar kvinnor", "priority to women", "etusija
+    naisille"; outside tester 40, T40-3)."""
+    return re.compile(
+        rf"(?<![\w-])(?:{group})\s+(?:(?:ovat|on|är|are|is|will\s+be|be)\s+)?{_PREFERRED}(?![\w-])"
+        rf"|(?<![\w-]){_PREFERRED}\s+(?:(?:on|är|ges|gives?n?|to|for|för|till|åt)\s+){{0,2}}(?:{group})(?![\w-])",
+        re.I,
+    )
+
+
+_SEX_PREFERRED = _group_preferred(_SEX_GROUP)
+"""A sex preferred or given priority as a plain noun (outside tester 40, T40-3: "Kvinnor föredras", "Män
+föredras", "Kvinnor prioriteras", "Naiset etusijalla", "Miehet etusijalla"); "Women preferred" warned already."""
+_AGE_PREFERRED = _group_preferred(_AGE_GROUP)
+"""An age group preferred ("Nuoret etusijalla", "Unga sökande prioriteras", "Young applicants preferred")."""
+
 _BOTH_SEXES = re.compile(
     r"\bmie(?:s|he|hi|stä)\w*.{0,30}\bnai(?:s|nen|si)\w*|\bnai(?:s|nen|si)\w*.{0,30}\bmie(?:s|he|hi|stä)\w*|"
     r"\bsukupuol\w*\s+(?:riippumatta|"
@@ -288,6 +323,22 @@ _HEALTH = re.compile(
     r"|\bfri\s+från\s+(?:\w+\s+){0,3}?(?:sjukdom\w*|allergi\w*|funktionsned\w*|diagnos\w*)"
     r"|\bfree\s+(?:from|of)\s+(?:\w+\s+){0,3}?(?:illness\w*|diseases?|allerg\w*|disabilit\w*|health\s+problems)"
     r"|\bvapaa\s+(?:\w+\s+){0,2}?(?:sairauksi\w*|allergioi\w*)"
+    # good health required, without "täysin" (outside tester 40, T40-3: "Hakijalta edellytetään hyvää
+    # terveyttä", "Sökande ska vara frisk"): health as such, not a fitness the work needs ("hyvä fyysinen kunto")
+    # nor a health check or an occupational-health benefit ("terveystodistus", "työterveyshuolto", "friskvård")
+    r"|\b(?:edellytetään|vaaditaan|edellyttää|edellytämme|vaadimme|toivomme)\s+(?:\w+\s+){0,3}?"
+    r"(?:hyvä\w*|moitteeto\w*)\s+terve(?:ys|yttä|ydentila\w*)\b"
+    r"|\b(?:hyvä|hyvää|moitteeton)\s+terve(?:ys|yttä|ydentila)\s+(?:\w+\s+){0,2}?(?:edellytetään|vaaditaan|edellytys"
+    r"|välttämätön|vaatimus)"
+    r"|\bterve(?:yde|ydenti)\w*\s+(?:tulee|pitää|on)\s+(?:olla|oltava)\s+(?:hyvä|moitteeton)"
+    r"|\b(?:edellytetään|vaaditaan|tulee\s+olla|pitää\s+olla|on\s+oltava|oltava)\s+terve\b"
+    r"|\b(?:ska|skall|måste|bör|behöver)\s+vara\s+(?:\w+\s+)?frisk\w*\b|\bfrisk\s+och\s+(?:kry|arbetsför)\b"
+    r"|\bgod\s+hälsa\s+(?:krävs|är\s+ett\s+krav|förutsätts|är\s+ett\s+måste)|\bkrav\s+på\s+(?:god\s+)?hälsa\b"
+    r"|\b(?:ha|vid|har)\s+god\s+hälsa\b"
+    r"|\b(?:good|excellent|sound)\s+(?:general\s+)?health\s+(?:is\s+)?(?:required|essential|a\s+must|necessary)"
+    r"|\b(?:requires?|required|require\s+applicants\s+to\s+be\s+in)\s+(?:\w+\s+)?good\s+health\b"
+    r"|\b(?:must|should|need\s+to|have\s+to)\s+be\s+(?:in\s+(?:good|excellent)\s+health|healthy)\b"
+    r"|\bhealthy\s+(?:applicants?|candidates?|persons?|people)\b"
     rf"|{_not_wanted(_HEALTH_GROUPS)}",
     re.I,
 )
@@ -368,7 +419,9 @@ _SEX_NOUN = re.compile(
     r"|\((?:mies|nainen|man|kvinna|male|female|woman|men|women)\)"
     r"|\b(?:vara|är)\s+(?:en\s+)?(?:man|kvinna)\b|\b(?:be|is)\s+(?:a\s+)?(?:man|woman)\b"
     r"|\b(?:men|women|males|females)\s+need\s+not\s+apply\b|\bno\s+(?:men|women|males|females)\b"
-    r"|\b(?:nais|mies)(?!ten|tyyp|valtai|kuoro|klinik|tutki|asia|muoti|vaate|osast)[a-zäö]{4,}",
+    r"|\b(?:nais|mies)(?!ten|tyyp|valtai|kuoro|klinik|tutki|asia|muoti|vaate|osast)"
+    # not a case of "nainen" itself: "Palvelutalo naisille", "naisista" (outside tester 40, T40-3)
+    r"(?!(?:ille|illa|illä|ista|iin|elle|ella|esta|eksi|iksi|ina|ine)\b)[a-zäö]{4,}",
     re.I,
 )
 """Sex as a plain noun or in a title (outside tester 35b, G3): "Hakijan tulee olla mies", "Sökanden ska
@@ -464,14 +517,14 @@ def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
         if not _ALL_AGES.search(sentence):
             for upper in _upper_ages(sentence):
                 found.setdefault(Ground.AGE, upper)
-            for pattern in (_BIRTH_YEAR, _YOUNG_ROLE):
+            for pattern in (_BIRTH_YEAR, _YOUNG_ROLE, _AGE_PREFERRED):
                 if words := _on_the_applicant(pattern, sentence):
                     found.setdefault(Ground.AGE, words)
         if young := _YOUNG_PERSON.search(sentence):
             found.setdefault(Ground.AGE, young.group(0))
             found.setdefault(Ground.SEX, young.group(0))
         if not _BOTH_SEXES.search(sentence):
-            for pattern in (_SEX, _SEX_NOUN):
+            for pattern in (_SEX, _SEX_NOUN, _SEX_PREFERRED):
                 if words := _on_the_applicant(pattern, sentence):
                     found.setdefault(Ground.SEX, words)
         if not _ALL_AGES.search(sentence):

@@ -28,7 +28,7 @@ from services.profile.domain import (
     implausible_spells,
     jobs_at_once,
 )
-from services.profile.handlers import ProfileHandlers
+from services.profile.handlers import ConsentChange, ProfileHandlers
 from services.profile.refusals import record_refusal, request_subjects
 from services.profile.schemas import (
     MAX_LOOKUP_IDS,
@@ -230,6 +230,50 @@ def warnings_of(profile: Profile) -> list[dict[str, str]]:
     return out
 
 
+CONSENT_MADE_OWN = N_(
+    "%(orgs)s had consent by the jobseeker's choice (a service voucher's provider) and is listed in "
+    "consented_orgs: it is now the jobseeker's own consent and stays when the voucher is withdrawn. If the "
+    "jobseeker did not consent on their own, remove it from consented_orgs: it stays consented by the "
+    "choice while the voucher lasts."
+)
+CONSENT_LEFT_TO_CHOICE = N_(
+    "%(orgs)s is no longer the jobseeker's own consent: it stays consented by the jobseeker's choice (a "
+    "service voucher's provider) while the voucher lasts, and is withdrawn with the voucher."
+)
+
+
+def consent_shown(profile: Profile, by_choice: frozenset[str]) -> dict[str, Any]:
+    """A profile answer's consent fields: ``consented_orgs`` the jobseeker's own consent, ``consent_by_choice``
+    the organisations consented by a choice alone (outside tester 40, T40-2: both were one list, so a body
+    read and sent back turned the choice into the jobseeker's own consent). {} for a withdrawn profile."""
+    if profile.details is None:
+        return {}
+    return {
+        "consented_orgs": profile.details.consented_orgs - by_choice,
+        "consent_by_choice": by_choice,
+    }
+
+
+def consent_warnings(change: ConsentChange) -> list[dict[str, str]]:
+    """Warnings of a ``PUT`` that changed whose consent an organisation consented by a choice holds (field
+    ``consented_orgs``): ``consent_made_own`` and ``consent_left_to_choice`` (``ConsentChange``)."""
+    out = []
+    if change.made_own:
+        orgs = ", ".join(sorted(change.made_own))
+        out.append(
+            {
+                "code": "consent_made_own",
+                "field": "consented_orgs",
+                "message": gettext(CONSENT_MADE_OWN, orgs=orgs),
+            }
+        )
+    if change.left_to_choice:
+        orgs = ", ".join(sorted(change.left_to_choice))
+        message = gettext(CONSENT_LEFT_TO_CHOICE, orgs=orgs)
+        out.append({"code": "consent_left_to_choice", "field": "consented_orgs", "message": message})
+    return out
+
+
 @blp.route("/profiles/<profile_id>", parameters=[PROFILE_ID_PARAMETER])
 class ProfileById(MethodView):
     @require_role(Role.COACH, on_denied=audit_denied("profile.write"), kinds=PROFILE_OWNER_KINDS)
@@ -264,7 +308,7 @@ class ProfileById(MethodView):
         read_only = dict(data["read_only"])
         try:
             expected = version_read(expected, read_only.pop("version", None))
-            profile, created = handlers().upsert(
+            profile, created, change = handlers().upsert(
                 current_principal(),
                 checked_id(profile_id),
                 data["details"],
@@ -272,11 +316,16 @@ class ProfileById(MethodView):
                 expected,
                 must_exist=if_match_any(),
                 read_only=read_only,
+                choice_sent=data["choice_sent"],
             )
         except Exception as exc:
             translate(exc)
-        shown = Shown(profile, {"notices": input_notices(), "warnings": warnings_of(profile)})
-        return shown, (201 if created else 200), {"ETag": f'"{profile.version}"'}
+        extra = {
+            **consent_shown(profile, change.by_choice),
+            "notices": input_notices(),
+            "warnings": warnings_of(profile) + consent_warnings(change),
+        }
+        return Shown(profile, extra), (201 if created else 200), {"ETag": f'"{profile.version}"'}
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.read"), kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, ProfileOutSchema)
@@ -284,10 +333,10 @@ class ProfileById(MethodView):
         """Read a profile, personal data included (coaches of the owning organisation; audited); its
         version is the ETag (for ``If-Match`` on a later ``PUT``)."""
         try:
-            profile = handlers().read(current_principal(), checked_id(profile_id))
+            profile, by_choice = handlers().read(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
-        return profile, 200, {"ETag": f'"{profile.version}"'}
+        return Shown(profile, consent_shown(profile, by_choice)), 200, {"ETag": f'"{profile.version}"'}
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"), kinds=PROFILE_OWNER_KINDS)
     @blp.response(204)

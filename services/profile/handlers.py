@@ -47,6 +47,48 @@ def _check_read_only(profile: Profile, sent: Mapping[str, Any] | None) -> None:
         raise InvalidProfileError(errors)
 
 
+def _check_choice_read_only(by_choice: frozenset[str], sent: frozenset[str] | None) -> None:
+    """Raises ``InvalidProfileError`` on ``consent_by_choice`` when the body sent another set than stored."""
+    if sent is not None and sent != by_choice:
+        raise InvalidProfileError(
+            {
+                "consent_by_choice": [
+                    N_(
+                        "Read-only: the organisations the jobseeker consented to by a choice (a service "
+                        "voucher's provider) are as stored; to give the jobseeker's own consent, list the "
+                        "organisation in consented_orgs."
+                    )
+                ]
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentChange:
+    """What a profile ``PUT`` changed in the jobseeker's consent to organisations also consented by a choice
+    (a voucher's provider; outside tester 40, T40-2): ``made_own``, consented by the choice alone and listed
+    in ``consented_orgs``, are the jobseeker's own consent from now on (kept when the choice is
+    withdrawn); ``left_to_choice``, the jobseeker's own consent as well and left out, are consented by the
+    choice alone from now on (withdrawn with it)."""
+
+    made_own: frozenset[str]
+    left_to_choice: frozenset[str]
+    #: the organisations consented by a choice alone after the write (the answer's ``consent_by_choice``)
+    by_choice: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.made_own or self.left_to_choice)
+
+    def purpose(self) -> str | None:
+        """The ``profile.write`` audit entry's purpose naming the change (generated, not typed), or None."""
+        parts = []
+        if self.made_own:
+            parts.append("own consent, was by choice only: " + ", ".join(sorted(self.made_own)))
+        if self.left_to_choice:
+            parts.append("by choice only, own consent ended: " + ", ".join(sorted(self.left_to_choice)))
+        return "; ".join(parts) or None
+
+
 @dataclass(frozen=True, slots=True)
 class ContactCard:
     candidate_id: str
@@ -73,7 +115,8 @@ class ProfileHandlers:
         expected_version: int | None = None,
         must_exist: bool = False,
         read_only: Mapping[str, Any] | None = None,
-    ) -> tuple[Profile, bool]:
+        choice_sent: frozenset[str] | None = None,
+    ) -> tuple[Profile, bool, ConsentChange]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
         untouched and unseen. ``status`` (``active`` or ``hired``) is the coach's correction of the
@@ -92,7 +135,13 @@ class ProfileHandlers:
         published; audited with purpose ``unchanged``: outside tester 20, P4). ``read_only``: the
         read-only fields the body sent back (``Profile.read_only_changes``): as stored (or, creating,
         as the new profile gets them) they are ignored; another value raises ``InvalidProfileError``
-        naming the field, after the version checks, and nothing changes (outside tester 23, S6)."""
+        naming the field, after the version checks, and nothing changes (outside tester 23, S6).
+        ``choice_sent``: the body's ``consent_by_choice`` (read-only as well: as stored it is ignored,
+        another set is an ``InvalidProfileError`` on it). ``details.consented_orgs`` is the jobseeker's own
+        consent: an organisation consented by a choice alone that it lists becomes their own consent too,
+        one that was both and is left out is the choice's alone again; the choice's organisations stay
+        consented either way while the choice lasts (``ConsentChange``, returned third: the answer's
+        warnings; outside tester 40, T40-2)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
@@ -115,6 +164,8 @@ class ProfileHandlers:
                     profile_id, candidate_id, caller.org, details, self.clock(), generation
                 ).with_status(status)
                 _check_read_only(profile, read_only)
+                _check_choice_read_only(frozenset(), choice_sent)
+                change = ConsentChange(frozenset(), frozenset())
                 if existing is None:
                     uow.profiles.add(profile)
                 else:
@@ -122,28 +173,39 @@ class ProfileHandlers:
             else:
                 assert existing is not None
                 _check_read_only(existing, read_only)
-                granted = uow.granted_orgs(existing.candidate_id)
-                # An organisation the coach lists that the jobseeker had granted only by a choice (a
-                # voucher's provider) is now the jobseeker's own consent too (F13).
-                uow.consent_restated(existing.candidate_id, granted & details.consented_orgs)
+                cid = existing.candidate_id
+                granted, by_choice = uow.granted_orgs(cid), uow.consent_by_choice(cid)
+                _check_choice_read_only(by_choice, choice_sent)
+                # ``consented_orgs`` is the jobseeker's own consent (``GET`` shows the choice's apart, in
+                # ``consent_by_choice``): an organisation consented by a choice alone (a voucher's
+                # provider) that the coach lists is now the jobseeker's own consent too (F13); one that
+                # was their own too and is left out is the choice's alone again (outside tester 40,
+                # T40-2: a body read and sent back made the choice permanent).
+                change = ConsentChange(
+                    by_choice & details.consented_orgs,
+                    granted - by_choice - details.consented_orgs,
+                    (by_choice - details.consented_orgs) | (granted - by_choice - details.consented_orgs),
+                )
+                uow.consent_restated(cid, change.made_own)
+                uow.consent_unstated(cid, change.left_to_choice)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
-                if existing.same_as(details, status):
+                if not change and existing.same_as(details, status):
                     # An identical replay (a retry, a re-push of what is stored) is a no-op: the same
                     # version and ETag, nothing published, so a colleague's If-Match stays valid
                     # (outside tester 20, P4). Audited all the same: the caller sent this jobseeker's
                     # personal data and it was compared with the stored copy.
                     self._audit(uow, caller, "profile.write", True, profile_id, existing, "unchanged")
                     uow.commit()
-                    return existing, False
+                    return existing, False, change
                 profile = existing.update(details, self.clock()).with_status(status)
                 # written only over the version read: a change committed meanwhile makes this run again
                 # on it (with If-Match the check above then answers 412; without, this replaces it)
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
-            self._audit(uow, caller, "profile.write", True, profile_id, profile)
+            self._audit(uow, caller, "profile.write", True, profile_id, profile, change.purpose())
             uow.commit()
-        return profile, created
+        return profile, created, change
 
     @retry_on_conflict()
     def withdraw(self, caller: Principal, profile_id: str, expected_version: int | None = None) -> Profile:
@@ -186,13 +248,22 @@ class ProfileHandlers:
             uow.forget_erased()  # no copy left in SQLite's write-ahead log (outside tester 18, P12)
         return withdrawn
 
-    def read(self, caller: Principal, profile_id: str) -> Profile:
-        """A coach of the profile's organisation reads the whole profile, personal data included."""
+    def read(self, caller: Principal, profile_id: str) -> tuple[Profile, frozenset[str]]:
+        """A coach of the profile's organisation reads the whole profile, personal data included; returns it
+        and the organisations of its ``consented_orgs`` consented by a choice alone (a voucher's provider:
+        ``UnitOfWork.consent_by_choice``), which the answer shows apart."""
         with self.uow_factory() as uow:
             profile = self._own(uow, caller, profile_id, "profile.read")
             self._audit(uow, caller, "profile.read", True, profile_id, profile)
+            by_choice = self.consent_by_choice(uow, profile)
             uow.commit()
-        return profile
+        return profile, by_choice
+
+    @staticmethod
+    def consent_by_choice(uow: UnitOfWork, profile: Profile) -> frozenset[str]:
+        if profile.details is None:
+            return frozenset()
+        return uow.consent_by_choice(profile.candidate_id) & profile.details.consented_orgs
 
     def contacts(self, caller: Principal, candidate_ids: list[str], purpose: str) -> list[ContactCard]:
         """Contact cards of those candidates the caller may see (``may_see_contact``).

@@ -514,6 +514,18 @@ class UnitOfWork(SqlUnitOfWork):
         choice recorded elsewhere (``granted_orgs``): from now on it is the jobseeker's own consent,
         which withdrawing the choice leaves in place."""
 
+    def consent_unstated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        """Hook: the coach left out ``orgs``, which were the jobseeker's own consent and are consented by a
+        choice recorded elsewhere too: from now on they are consented by the choice only, and
+        withdrawing the choice withdraws them."""
+
+    def consent_by_choice(self, candidate_id: str) -> frozenset[str]:
+        """Hook: the organisations of ``granted_orgs`` consented by the choice alone (not the jobseeker's
+        own consent too): a profile's ``GET`` shows them apart from ``consented_orgs``
+        (``consent_by_choice``), so that a body read and sent back does not turn them into the
+        jobseeker's own consent (outside tester 40, T40-2)."""
+        return frozenset()
+
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
         service (e.g. a voucher's provider); a replaced profile keeps them until they are withdrawn."""

@@ -17,6 +17,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    BoundedList,
     CandidateId,
     Day,
     DisplayText,
@@ -119,13 +120,13 @@ class ProfileInSchema(StrictSchema):
         },
     )
     personal = fields.Nested(PersonalSchema, required=True)
-    skills = fields.List(
+    skills = BoundedList(
         fields.Nested(SkillSchema),
         required=True,
         validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
         metadata=unique_items_by("uri"),
     )
-    suggested_skills = fields.List(
+    suggested_skills = BoundedList(
         EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),
         load_default=list,
         validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
@@ -136,14 +137,14 @@ class ProfileInSchema(StrictSchema):
             "confirming one never moves the jobseeker down; explanations mark it `suggested`"
         },
     )
-    work_history = fields.List(
+    work_history = BoundedList(
         fields.Nested(ExperienceSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_WORK_HISTORY), within_a_working_life],
         metadata={"description": f"Jobs held; their years add up to at most {MAX_CAREER_YEARS}"},
     )
     education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
-    languages = fields.List(
+    languages = BoundedList(
         fields.Nested(LanguageSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
@@ -160,10 +161,10 @@ class ProfileInSchema(StrictSchema):
         },
     )
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
-    target_groups = fields.List(
+    target_groups = BoundedList(
         fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list
     )
-    consented_orgs = fields.List(
+    consented_orgs = BoundedList(
         fields.String(validate=[ORG_ID, known_organisation], metadata=REGISTERED_ORG),
         load_default=list,
         validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
@@ -174,12 +175,26 @@ class ProfileInSchema(StrictSchema):
         },
     )
 
+    consent_by_choice = BoundedList(
+        fields.String(validate=validate.Length(max=200)),
+        validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
+        metadata=read_only(
+            "Organisations consented by the jobseeker's choice alone (a service voucher's provider), as read: "
+            "kept while the choice lasts and withdrawn with it. Listing one in `consented_orgs` makes it the "
+            "jobseeker's own consent too (kept after the choice is withdrawn; the answer warns "
+            "`consent_made_own`)"
+        ),
+    )
+
     @post_load
     def upsert(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        """``{details: ProfileDetails, status: Status | None, read_only: {field: value}}`` (the
-        read-only fields sent, ``domain.READ_ONLY_FIELDS``; none when none was sent)."""
+        """``{details: ProfileDetails, status: Status | None, read_only: {field: value}, choice_sent:
+        frozenset[str] | None}`` (the read-only fields sent, ``domain.READ_ONLY_FIELDS``, none when none
+        was sent; ``consent_by_choice`` as sent, None when left out)."""
         sent = {name: data.pop(name) for name in READ_ONLY_FIELDS if name in data}
+        choice = data.pop("consent_by_choice", None)
         return {
+            "choice_sent": None if choice is None else frozenset(choice),
             "read_only": sent,
             "details": ProfileDetails.from_dict(data),
             "status": Status(data["status"]) if data["status"] else None,
@@ -225,17 +240,31 @@ class ProfileOutSchema(AggregateOutSchema):
     status = fields.String()
     version = fields.Integer()
     personal = fields.Nested(PersonalOutSchema, allow_none=True)
-    skills = fields.List(fields.Nested(SkillOutSchema))
-    suggested_skills = fields.List(fields.String())
-    work_history = fields.List(fields.Nested(ExperienceOutSchema))
+    skills = BoundedList(fields.Nested(SkillOutSchema))
+    suggested_skills = BoundedList(fields.String())
+    work_history = BoundedList(fields.Nested(ExperienceOutSchema))
     education_level = fields.String(allow_none=True)
-    languages = fields.List(fields.Nested(LanguageOutSchema))
+    languages = BoundedList(fields.Nested(LanguageOutSchema))
     municipality = fields.String(allow_none=True)
     max_commute_km = fields.Float(allow_none=True)
     available_from = Day(allow_none=True)
     working_time = fields.String(allow_none=True)
-    target_groups = fields.List(fields.String())
-    consented_orgs = SortedList(fields.String())
+    target_groups = BoundedList(fields.String())
+    consented_orgs = SortedList(
+        fields.String(),
+        metadata={
+            "description": "The jobseeker's own consent: organisations allowed to see the name and contact "
+            "details and to be shown the candidate (besides `consent_by_choice`)"
+        },
+    )
+    consent_by_choice = SortedList(
+        fields.String(),
+        metadata={
+            "description": "Organisations consented by the jobseeker's choice alone (a service voucher's "
+            "provider): consented as `consented_orgs` are while the choice lasts, withdrawn with it. "
+            "Read-only: a body sent back as read changes nothing here"
+        },
+    )
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES
@@ -248,7 +277,7 @@ class ProfileOutSchema(AggregateOutSchema):
             data["candidate_id"] = None
         return data
 
-    warnings = fields.List(
+    warnings = BoundedList(
         fields.Nested(ProfileWarningSchema),
         metadata={
             "description": "The write's warnings for the coach (stored anyway), each with `code`, "
@@ -267,7 +296,7 @@ MAX_LOOKUP_IDS = 500
 class ContactLookupSchema(StrictSchema):
     # Outside tester 10, L7: any string (an identity code, a phone number, an e-mail address) was taken
     # and written into the audit log; now each id must be a pseudonym (errors.json.candidate_ids.<i>).
-    candidate_ids = fields.List(
+    candidate_ids = BoundedList(
         CandidateId(),
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
@@ -288,7 +317,7 @@ class ContactSchema(ma.Schema):
 
 
 class ContactListSchema(ma.Schema):
-    items = fields.List(fields.Nested(ContactSchema))
+    items = BoundedList(fields.Nested(ContactSchema))
 
 
 #: A profile id: the organisation's own id for the jobseeker (``services.profile.api.checked_id``)
@@ -390,7 +419,7 @@ class AuditEntrySchema(ma.Schema):
 
 
 class AuditListSchema(ma.Schema):
-    items = fields.List(fields.Nested(AuditEntrySchema))
+    items = BoundedList(fields.Nested(AuditEntrySchema))
     next = fields.Integer(
         allow_none=True,
         metadata={

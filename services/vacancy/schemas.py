@@ -34,6 +34,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    BoundedList,
     Day,
     DisplayText,
     EscoUri,
@@ -172,7 +173,7 @@ class VacancyInSchema(StrictSchema):
             "omitted; another region than the municipality's is refused (422)"
         },
     )
-    other_municipalities = fields.List(
+    other_municipalities = BoundedList(
         MunicipalityCode(),
         load_default=list,
         validate=validate.Length(max=MAX_OTHER_MUNICIPALITIES),
@@ -197,13 +198,13 @@ class VacancyInSchema(StrictSchema):
     salary = fields.Nested(SalarySchema, load_default=None, allow_none=True)
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
     openings = JsonInteger(load_default=1, validate=validate.Range(1, 10_000))
-    skills = fields.List(
+    skills = BoundedList(
         fields.Nested(RequiredSkillSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
         metadata=unique_items_by("uri"),
     )
-    languages = fields.List(
+    languages = BoundedList(
         fields.Nested(LanguageSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
@@ -220,7 +221,7 @@ class VacancyInSchema(StrictSchema):
         load_default=None,
         metadata={"description": "Not in the past and at most three years ahead (422 otherwise)."},
     )
-    rejected_skills = fields.List(
+    rejected_skills = BoundedList(
         EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),
         load_default=list,
         validate=validate.Length(max=events.MAX_REJECTED_SKILLS),
@@ -396,23 +397,23 @@ class VacancyOutSchema(AggregateOutSchema):
     description = fields.String()
     municipality = fields.String()
     region = fields.String()
-    other_municipalities = fields.List(fields.String())
+    other_municipalities = BoundedList(fields.String())
     work_mode = fields.String()
     salary = fields.Nested(SalaryOutSchema, allow_none=True)
     working_time = fields.String()
     openings = fields.Integer()
-    skills = fields.List(fields.Nested(RequiredSkillOutSchema))
-    languages = fields.List(fields.Nested(LanguageOutSchema))
+    skills = BoundedList(fields.Nested(RequiredSkillOutSchema))
+    languages = BoundedList(fields.Nested(LanguageOutSchema))
     start_date = Day(allow_none=True)
     application_deadline = Day(allow_none=True)
-    rejected_skills = fields.List(fields.String())
+    rejected_skills = BoundedList(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     reopened_at = fields.DateTime(
         allow_none=True, metadata={"description": "When it was last reopened (null: never)"}
     )
     notices = NOTICES
-    warnings = fields.List(
+    warnings = BoundedList(
         fields.Nested(WarningSchema),
         metadata={"description": "What the employer should know about how the vacancy will be matched"},
     )
@@ -437,7 +438,7 @@ class VacancyQuerySchema(PageArgs):
 
 
 class VacancyPageSchema(ma.Schema):
-    items = fields.List(fields.Nested(VacancyOutSchema))
+    items = BoundedList(fields.Nested(VacancyOutSchema))
     total = fields.Integer()
     limit = fields.Integer()
     offset = fields.Integer()

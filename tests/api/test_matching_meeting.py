@@ -13,6 +13,7 @@ import pytest
 from services.matching.team.meeting import IsoWeek
 from services.matching.team.web import CSV_COLUMNS, MISSING_SHOWN, WORDS_COLUMNS
 from shared.config import REPO_ROOT
+from tests.api.databases import postgres_once
 from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
@@ -392,6 +393,10 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
     scores = [r["score"] for r in rows if r["vacancy_id"] == "v-weld"]
     assert all("," in s and "." not in s for s in scores), "decimal commas, as Finnish Excel reads numbers"
     assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
+    # outside tester 40: a Swedish user tries excel-sv; Swedish Excel reads the same ';' and decimal commas
+    sv = client.get(f"{W48}/content.csv?dialect=excel-sv", headers=TEAM)
+    assert sv.status_code == 200 and sv.data == fi.data, sv.status_code
+    assert 'excel-sv.csv"' in sv.headers["Content-Disposition"], sv.headers
     # outside tester 15, P15: dates as the fi/sv page shows them in Finnish Excel's dialect, ISO elsewhere
     day = weld["available_from"].date()
     page_form, iso = f"{day.day}.{day.month}.{day.year}", day.isoformat()
@@ -512,7 +517,7 @@ INJECTIONS = (
 )
 
 
-@pytest.mark.parametrize("title", INJECTIONS)
+@pytest.mark.parametrize("title", postgres_once(*INJECTIONS))  # one title on PostgreSQL: the same SQL
 def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_xlsx(
     database_url, clock, title
 ):
@@ -1049,8 +1054,9 @@ def _headers(app, lang):
         return {k: str(v) for k, v in CSV_HEADERS.items()}
 
 
-@pytest.mark.parametrize(
-    ("lang", "form"), [("fi", "d.m.yyyy"), ("sv", "d.m.yyyy"), ("en", "yyyy-mm-dd"), ("", "yyyy-mm-dd")]
+@pytest.mark.parametrize(  # one language on PostgreSQL: the others read the same rows
+    ("lang", "form"),
+    postgres_once(("fi", "d.m.yyyy"), ("sv", "d.m.yyyy"), ("en", "yyyy-mm-dd"), ("", "yyyy-mm-dd")),
 )
 def test_the_workbook_writes_dates_as_the_page_of_its_language_does_and_keeps_them_dates(app, lang, form):
     """Outside tester 16, P13: the Finnish workbook showed 2026-12-13 where the page and the CSV say

@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, make_url, select, update
 from services.profile.repository import audit_log, outbox, profiles
 from shared.http import MAX_JSON_ITEMS
 from shared.messaging.outbox import parked_table
+from tests.api.databases import postgres_once
 from tests.helpers import MAG_WELDING, WELDER, auth, profile_body, stored_anywhere
 
 COACH = auth("coach", "tampere-tyollisyys")
@@ -61,9 +62,9 @@ def test_pushing_the_same_profile_again_updates_it(profile_app):
     assert count(profile_app, profiles) == 1 and count(profile_app, outbox) == 2
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "field"),
-    [
+    postgres_once(
         ({"skills": [{"uri": "http://data.europa.eu/esco/skill/unknown"}]}, "skills"),
         ({"skills": [{"uri": 42}]}, "skills"),
         ({"max_commute_km": "far"}, "max_commute_km"),
@@ -76,7 +77,7 @@ def test_pushing_the_same_profile_again_updates_it(profile_app):
         ({"personal": {"name": "\u202eanittiV oniA"}}, "personal"),  # shows as "Aino Vittina"
         ({"consented_orgs": ["Agency A!"]}, "consented_orgs"),
         ({"education_level": None}, "education_level"),
-    ],
+    ),
 )
 def test_invalid_profiles_are_rejected_and_nothing_is_stored_or_published(profile_app, body, field):
     r = profile_app.test_client().put("/api/v1/profiles/p1", json=profile_body(**body), headers=COACH)
@@ -229,9 +230,9 @@ def test_someone_elses_profile_and_an_unknown_one_get_the_same_answer(profile_ap
     assert set(taken.headers.keys()) == set(unknown.headers.keys())
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one id on PostgreSQL (each method): the others are refused before storage
     "profile_id",
-    [
+    postgres_once(
         "010190-123A",
         "131052-308T",
         "010594Y9032",
@@ -247,7 +248,7 @@ def test_someone_elses_profile_and_an_unknown_one_get_the_same_answer(profile_ap
         "358401234567",
         "040.1234567",
         "040-123-4567",
-    ],
+    ),
 )
 @pytest.mark.parametrize("method", ["GET", "DELETE", "PUT"])
 def test_ids_that_look_like_personal_identity_codes_are_refused_and_never_stored(
@@ -325,16 +326,16 @@ def test_reading_a_profile_is_audited(profile_app):
 WELDER_ROW = {"occupation_uri": WELDER, "years": 0.1, "ended_year": 2020}
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "field"),
-    [
+    postgres_once(
         # ~1.4 MB, under the 2 MB body limit, but an event larger than the broker's 1 MB limit:
         # before the bound, it was stored and its event stalled the outbox relay for good.
         ({"work_history": [WELDER_ROW] * 11_000}, "work_history"),
         ({"suggested_skills": [MAG_WELDING] * 5_000}, "suggested_skills"),
         ({"consented_orgs": ["agency-a"] * 5_000}, "consented_orgs"),
         ({"languages": [{"code": "fi", "level": "B1"}] * 5_000}, "languages"),
-    ],
+    ),
 )
 def test_a_profile_too_large_for_one_event_is_refused_field_by_field_and_nothing_is_stored(
     profile_app, body, field
@@ -421,15 +422,15 @@ def test_an_operator_cannot_read_the_audit_log_and_every_read_of_it_is_audited(p
     assert ("audit.read", "data_protection_officer") in {(e["action"], e["actor_role"]) for e in history}
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("query", "field"),
-    [
+    postgres_once(
         ("profile_id=131052-308T", "profile_id"),  # a personal identity code
         ("profile_id=0401234567", "profile_id"),  # a phone number
         ("profile_id=aino%40example.fi", "profile_id"),
         ("candidate_id=131052-308T", "candidate_id"),  # not a pseudonym
         ("candidate_id=c-XYZ", "candidate_id"),
-    ],
+    ),
 )
 def test_an_audit_search_by_personal_data_is_refused_and_nothing_is_logged(profile_app, query, field):
     """Outside tester 9, K2: an officer searching a person's history by their identity code got 200,
@@ -444,16 +445,16 @@ def test_an_audit_search_by_personal_data_is_refused_and_nothing_is_logged(profi
     assert stored == []
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     "given",
-    [
+    postgres_once(
         "131052-308T",  # an identity code
         "+358401234567",
         "aino@example.fi",
         "readme-welder-1",  # a profile id
         "C-AAB2C0FFEE00112233445566",  # a pseudonym in upper case
         "c-1",
-    ],
+    ),
 )
 def test_a_contact_lookup_of_an_id_that_is_no_pseudonym_is_a_422_and_nothing_is_audited(profile_app, given):
     """Outside tester 10, L7: identity codes, phone numbers and e-mail addresses sent as candidate ids
@@ -466,7 +467,9 @@ def test_a_contact_lookup_of_an_id_that_is_no_pseudonym_is_a_422_and_nothing_is_
         assert conn.execute(select(audit_log)).all() == []
 
 
-@pytest.mark.parametrize("profile_id", ["131052-308T", "0401234567", "aino@example.fi", "a b"])
+@pytest.mark.parametrize(  # one id on PostgreSQL (each sub-resource): the others are refused before storage
+    "profile_id", postgres_once("131052-308T", "0401234567", "aino@example.fi", "a b")
+)
 @pytest.mark.parametrize("sub", ["path", "training", "vouchers", "ratings"])
 def test_every_profile_id_path_parameter_follows_one_rule(profile_app, profile_id, sub):
     """Outside tester 10, L7 addendum: /profiles/<identity code>/path answered 404 where
@@ -477,9 +480,9 @@ def test_every_profile_id_path_parameter_follows_one_rule(profile_app, profile_i
         assert conn.execute(select(audit_log)).all() == []
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("purpose", "kind"),
-    [
+    postgres_once(
         ("soitto 040 123 4567 / 131052-308T", "phone"),
         # outside tester 26, T26-2: each was answered 200 and kept verbatim in the audit log
         ("Haastattelu; hakija on raskaana ja muslimi, s. 13.10.1985, Insinöörinkatu 10 B 23", "health_data"),
@@ -488,7 +491,7 @@ def test_every_profile_id_path_parameter_follows_one_rule(profile_app, profile_i
         ("rikosrekisteri tarkistettu, tuomittu 2019", "criminal_record"),
         ("hetu 131052-308T", "personal_identity_code"),
         ("aino.virtanen@example.fi", "email"),
-    ],
+    ),
 )
 def test_a_purpose_with_personal_data_is_refused_and_nothing_of_it_is_logged(profile_app, purpose, kind):
     """The audit log's purpose is read by DPOs and the system auditor: a purpose carrying personal data is
@@ -794,7 +797,9 @@ def test_the_profile_id_rule_says_which_letters(profile_app):
     assert r.status_code == 422 and "A-Z" in r.json["errors"]["path"]["profile_id"][0]
 
 
-@pytest.mark.parametrize("municipality", ["Mänttä–Vilppula", "Mänttä\u2011Vilppula", "Mänttä-Vilppula\u200b"])
+@pytest.mark.parametrize(  # one spelling on PostgreSQL: each is read as 508 before storage, the same row
+    "municipality", postgres_once("Mänttä–Vilppula", "Mänttä\u2011Vilppula", "Mänttä-Vilppula\u200b")
+)
 def test_a_municipality_name_as_users_paste_it_is_stored_as_its_code(profile_app, municipality):
     # outside tester 9, K5: an en dash (Word's autocorrect) or a zero-width space (a web page) was a 422
     r = profile_app.test_client().put(
@@ -806,14 +811,14 @@ def test_a_municipality_name_as_users_paste_it_is_stored_as_its_code(profile_app
     assert json.loads(value)["payload"]["municipality"] == "508"
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "where", "key"),
-    [
+    postgres_once(
         # outside tester 9, K3: the last value won, consent included
         ('"consented_orgs": [], "consented_orgs": ["agency-a"]', "consented_orgs", "consented_orgs"),
         ('"municipality": "837", "municipality": "091"', "municipality", "municipality"),
         ('"personal": {"name": "Aino", "name": "Ella"}', "personal.name", "name"),
-    ],
+    ),
 )
 def test_a_body_that_repeats_a_key_is_refused_naming_it_and_nothing_is_stored(profile_app, body, where, key):
     text = json.dumps(profile_body()).removesuffix("}") + ", " + body + "}"
@@ -852,7 +857,9 @@ def test_a_compressed_body_is_a_415_saying_content_encodings_are_not_accepted(pr
     assert r.status_code == 201, r.json
 
 
-@pytest.mark.parametrize("pasted", ["131052-308T", "Aino 040 1234567", "aino.virtanen@example.fi"])
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
+    "pasted", postgres_once("131052-308T", "Aino 040 1234567", "aino.virtanen@example.fi")
+)
 def test_an_error_never_echoes_personal_data_pasted_into_the_wrong_field(profile_app, pasted):
     """Privacy audit (session 12): a reason that quotes the input (an unknown municipality) names
     the field and the kind of data, never the identity code, phone number or e-mail address."""

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from services.profile.paths.repository import service_paths
 from services.profile.repository import audit_log, outbox, profiles
+from tests.api.databases import postgres_once
 from tests.helpers import at_once, auth, profile_body, token
 
 ORG = "tampere-tyollisyys"
@@ -198,9 +199,9 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
         assert set(person["shared"]) == {"skills"}, who
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("extra", "where"),
-    [
+    postgres_once(
         ({"consent": False}, "consent"),
         ({"shared": ["work_ability"]}, "purpose"),
         ({"shared": ["passport_number"]}, "shared"),
@@ -251,7 +252,7 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
         ({"note": "Kuuluu Teollisuusliittoon."}, "note"),
         ({"note": "Syntynyt 60-luvulla."}, "note"),
         ({"note": "Hänellä on oikeudenkäynti kesken."}, "note"),
-    ],
+    ),
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
     client, profile_app, extra, where
@@ -643,9 +644,9 @@ def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profil
     assert open_ == 1
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("starts_on", "planned_end", "reason"),
-    [
+    postgres_once(
         # a year no one means is refused by the date field itself (outside tester 20, P6) …
         ("0001-01-01", "0001-01-01", "The date is more than 100 years in the past: a typo?"),
         ("0026-11-02", "2026-12-18", "The date is more than 100 years in the past: a typo?"),
@@ -653,7 +654,7 @@ def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profil
         ("2024-06-03", "2024-06-28", "The step starts more than two years in the past."),
         ("2025-01-01", "2028-06-01", "A step lasts at most three years: split it."),
         ("2028-06-01", "2030-01-31", "The step ends more than three years ahead."),
-    ],
+    ),
 )
 def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
     client, profile_app, starts_on, planned_end, reason
@@ -672,9 +673,9 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
     assert count(profile_app, service_paths) == before
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("reason", "lang", "found"),
-    [
+    postgres_once(
         # outside tester 8, J11: the decline reason took a phone number and an e-mail unscreened
         # (the kinds named in the caller's language since outside tester 17, P18)
         ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: e-postadress, telefonnummer"),
@@ -690,7 +691,7 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
         ("Besöker psykolog varje vecka.", "en", "health_data"),
         ("Medlem i IF Metall.", "en", "trade_union_membership"),
         ("His wife just had a baby.", "en", "family_status"),
-    ],
+    ),
 )
 def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(
     client, profile_app, reason, lang, found
@@ -723,14 +724,14 @@ def test_a_note_about_a_leave_cover_post_is_stored(client):
     assert r.json["note"] == "Ollut äitiyslomasijaisena toimistossa."
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     "note",
-    [
+    postgres_once(
         "Teollisuusliiton toimisto hakee siivoojaa, sopisi hänelle.",
         "Käräjäoikeuden notaari, haluaa takaisin oikeushallintoon.",
         "Worked nights as a cleaner on a psychiatric ward.",
         "Förskollärare, barnen i gruppen älskade henne.",
-    ],
+    ),
 )
 def test_a_note_about_a_union_a_ward_a_court_or_children_as_work_is_stored(client, note):
     """Outside tester 23, S2: the work sense of a union, a psychiatric ward, a court and children passes."""
@@ -755,12 +756,12 @@ def test_the_purpose_of_sharing_special_category_data_is_screened_too(client):
     assert r.status_code == 201, r.json
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("closed_on", "reason"),
-    [
+    postgres_once(
         ("2020-01-01", "before it was opened"),  # outside tester 8, J12
         ("2026-12-01", "today at the latest"),
-    ],
+    ),
 )
 def test_a_path_is_not_closed_before_it_was_opened_nor_ahead_and_nothing_changes(
     client, profile_app, closed_on, reason

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from services.profile.paths.repository import vouchers as vouchers_table
 from services.profile.repository import outbox
+from tests.api.databases import postgres_once
 from tests.helpers import at_once, auth, profile_body
 
 ORG = "tampere-tyollisyys"
@@ -71,9 +72,9 @@ def issue(client, **extra):
     return client.post("/api/v1/profiles/asiakas-50/vouchers", json=body, headers=COACH)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "field"),
-    [
+    postgres_once(
         ({"rule": {"min_age": 60, "max_age": 50}}, "max_age"),
         ({"providers": []}, "providers"),
         ({"providers": ["agency-a", "tuntematon-oy"]}, "providers"),
@@ -83,7 +84,7 @@ def issue(client, **extra):
         ({"ends_on": "2099-06-30"}, "ends_on"),
         ({"starts_on": "2099-09-01", "ends_on": "2099-12-31"}, "starts_on"),
         ({"rule": {"min_education": "phd"}}, "rule"),
-    ],
+    ),
 )
 def test_a_bad_pilot_is_a_422_and_is_not_stored(client, body, field):
     r = client.put("/api/v1/pilots/other", json={**PILOT, **body}, headers=OPERATOR)
@@ -92,14 +93,14 @@ def test_a_bad_pilot_is_a_422_and_is_not_stored(client, body, field):
     assert client.put("/api/v1/pilots/yli50", json=PILOT, headers=COACH).status_code == 403
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("extra", "field"),
-    [
+    postgres_once(
         ({"age_years": 47}, "age_years"),
         ({"unemployed_since": "2026-10-01"}, "unemployed_since"),
         ({"takes_part": False}, "takes_part"),
         ({"age_years": "old"}, "age_years"),
-    ],
+    ),
 )
 def test_an_ineligible_or_unwilling_jobseeker_gets_no_voucher(client, profile_app, extra, field):
     r = issue(client, **extra)
@@ -526,12 +527,12 @@ def test_a_double_click_on_the_providers_choice_makes_one_choice_and_no_500(clie
     assert len(path["steps"]) == 1
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("extra", "field", "reason"),
-    [
+    postgres_once(
         ({"age_years": 40.5}, "age_years", "Inte ett heltal."),
         ({"takes_part": False}, "takes_part", "Den arbetssökande beslutar själv att delta"),
-    ],
+    ),
 )
 def test_every_field_reason_comes_back_in_the_requests_language(client, extra, field, reason):
     """Outside tester 8, J10: with Accept-Language: sv these two reasons came back in English."""
@@ -705,9 +706,9 @@ def test_a_withdrawn_jobseekers_vouchers_leave_the_pilots_results_with_them(clie
     assert issued() == [("2026-11", 5)] and len(stored_vouchers(profile_app)) == 5
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("pilot_id", "name", "location", "field", "kind"),
-    [
+    postgres_once(
         # outside tester 28, T28-8: both were stored (201) and shown beside every client
         ("mielenterveyskuntoutujat-pirkanmaa", PILOT["name"], "path", "pilot_id", "health_data"),
         (
@@ -730,7 +731,7 @@ def test_a_withdrawn_jobseekers_vouchers_leave_the_pilots_results_with_them(clie
             "health_data",
         ),
         ("pirkanmaa-2027", "Service voucher for people in drug rehab", "json", "name", "health_data"),
-    ],
+    ),
 )
 def test_a_pilots_id_or_name_stating_a_special_category_of_its_clients_is_a_422_naming_it(
     client, pilot_id, name, location, field, kind
@@ -744,9 +745,11 @@ def test_a_pilots_id_or_name_stating_a_special_category_of_its_clients_is_a_422_
     assert client.get(f"/api/v1/pilots/{pilot_id}", headers=COACH).status_code == 404
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one language on PostgreSQL: the others differ only before storage
     ("lang", "words"),
-    [("fi", ("Löytyi", "terveystieto")), ("sv", ("Hittades", "hälsouppgift")), ("en", ("Found", "health"))],
+    postgres_once(
+        ("fi", ("Löytyi", "terveystieto")), ("sv", ("Hittades", "hälsouppgift")), ("en", ("Found", "health"))
+    ),
 )
 def test_a_pilots_refused_name_and_id_say_so_in_the_requests_language(client, lang, words):
     headers = {**OPERATOR, "Accept-Language": lang}
@@ -760,15 +763,15 @@ def test_a_pilots_refused_name_and_id_say_so_in_the_requests_language(client, la
         assert r.status_code == 422 and all(w.lower() in reason.lower() for w in words), (lang, reason)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("pilot_id", "name"),
-    [
+    postgres_once(
         ("yli50-korkeakoulutetut", "Korkeakoulutetut yli 50-vuotiaat, palveluseteli"),
         ("ikaantyneet-pirkanmaa", "Ikääntyneiden työnhakijoiden palveluseteli (Pirkanmaa)"),
         ("pitkaaikaistyottomat-oulu", "Pitkäaikaistyöttömien palveluseteli, Oulu"),
         ("nuoret-tampere-2027", "Nuorten palveluseteli 2027"),
         ("vaasa-55plus", "Servicesedel för arbetssökande över 55 år"),
-    ],
+    ),
 )
 def test_a_pilot_named_by_its_rule_of_age_education_or_unemployment_is_registered(client, pilot_id, name):
     """The rule is what every participant reads anyway (docs/architecture.md, Service-voucher pilots)."""
@@ -799,3 +802,108 @@ def test_reading_a_jobseekers_vouchers_is_audited_also_when_there_are_none(clien
         f"service voucher {voucher['id']} (pilot yli50)",
         "service vouchers: none",
     ]
+
+
+def chosen_b(client):
+    """A voucher whose provider agency-b the jobseeker chose: its id."""
+    voucher = issue(client).json
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    assert r.status_code == 200, r.json
+    return voucher["id"]
+
+
+def provider_b_sees(client, candidate_id):
+    """Whether agency-b's recruiter gets the jobseeker's name: the contact look-up and the client list."""
+    body = {"candidate_ids": [candidate_id], "purpose": "voucher client"}
+    cards = client.post("/api/v1/contacts/lookup", json=body, headers=PROVIDER_B).json["items"]
+    [listed] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert bool(cards) == (listed["jobseeker"]["name"] is not None)
+    return bool(cards)
+
+
+def consent_warnings(answer):
+    return [w["code"] for w in answer["warnings"] if w["field"] == "consented_orgs"]
+
+
+@pytest.mark.parametrize("edited", [True, False])
+def test_a_profile_read_edited_and_sent_back_leaves_the_vouchers_consent_to_end_with_the_voucher(
+    client, profile_app, edited
+):
+    """Outside tester 40, T40-2: GET listed the provider of the jobseeker's voucher choice in
+    `consented_orgs`, so the documented read-change-put (the commute distance edited) made it the
+    jobseeker's own consent, and after the voucher's withdrawal the provider still got the name and
+    e-mail. The choice's organisations are shown apart (`consent_by_choice`, read-only); the control
+    (no edit) ends the same way."""
+    voucher_id = chosen_b(client)
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH)
+    body = read.json
+    assert (body["consented_orgs"], body["consent_by_choice"]) == (["agency-a"], ["agency-b"])
+    if edited:
+        body["max_commute_km"] = 30
+        r = client.put(
+            "/api/v1/profiles/asiakas-50", json=body, headers={**COACH, "If-Match": read.headers["ETag"]}
+        )
+        assert r.status_code == 200 and r.json["version"] == body["version"] + 1, r.json
+        assert (r.json["consented_orgs"], r.json["consent_by_choice"]) == (["agency-a"], ["agency-b"])
+        assert consent_warnings(r.json) == []
+    cid = body["candidate_id"]
+    assert provider_b_sees(client, cid)
+    assert client.post(f"/api/v1/vouchers/{voucher_id}/withdraw", headers=COACH).status_code == 200
+    after = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    assert (after["consented_orgs"], after["consent_by_choice"]) == (["agency-a"], [])
+    assert after["max_commute_km"] == (30 if edited else 40)
+    assert not provider_b_sees(client, cid)
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", ORG]
+
+
+def test_a_coach_listing_the_chosen_provider_makes_it_the_jobseekers_own_consent_warned_and_audited(
+    client, profile_app
+):
+    """Outside tester 40, T40-2: listing the provider in `consented_orgs` anew is the jobseeker consenting on
+    their own (F13): the answer warns, the audit entry says so, and the consent stays after the withdrawal."""
+    voucher_id = chosen_b(client)
+    body = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    body["consented_orgs"] = ["agency-a", "agency-b"]
+    r = client.put("/api/v1/profiles/asiakas-50", json=body, headers={**COACH, "Accept-Language": "fi"})
+    assert r.status_code == 200 and r.json["version"] == body["version"] + 1, r.json
+    assert (r.json["consented_orgs"], r.json["consent_by_choice"]) == (["agency-a", "agency-b"], [])
+    assert consent_warnings(r.json) == ["consent_made_own"]
+    [message] = [w["message"] for w in r.json["warnings"]]
+    assert "agency-b" in message and "palveluseteli" in message.lower(), message
+    entries = client.get("/api/v1/audit?profile_id=asiakas-50&action=profile.write", headers=DPO).json[
+        "items"
+    ]
+    assert "own consent, was by choice only: agency-b" in entries[0]["purpose"], entries[0]
+    assert client.post(f"/api/v1/vouchers/{voucher_id}/withdraw", headers=COACH).status_code == 200
+    after = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    assert (after["consented_orgs"], after["consent_by_choice"]) == (["agency-a", "agency-b"], [])
+    assert provider_b_sees(client, body["candidate_id"])
+
+
+def test_leaving_out_a_provider_the_jobseeker_consented_to_on_their_own_leaves_it_to_the_choice(client):
+    """The converse of the own consent: a later PUT without it ends the jobseeker's own consent, the choice's
+    stays (`consent_left_to_choice`) and the voucher's withdrawal ends it."""
+    voucher_id = chosen_b(client)
+    body = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    body["consented_orgs"] = ["agency-a", "agency-b"]
+    body = client.put("/api/v1/profiles/asiakas-50", json=body, headers=COACH).json
+    body["consented_orgs"] = ["agency-a"]
+    del body["warnings"], body["notices"]
+    r = client.put("/api/v1/profiles/asiakas-50", json=body, headers=COACH)
+    assert r.status_code == 200 and consent_warnings(r.json) == ["consent_left_to_choice"], r.json
+    assert (r.json["consented_orgs"], r.json["consent_by_choice"]) == (["agency-a"], ["agency-b"])
+    assert client.post(f"/api/v1/vouchers/{voucher_id}/withdraw", headers=COACH).status_code == 200
+    assert not provider_b_sees(client, body["candidate_id"])
+
+
+def test_a_changed_consent_by_choice_is_a_422_naming_it_and_changes_nothing(client):
+    """`consent_by_choice` is read-only: sent back as read it is ignored, another set is a 422 (outside
+    tester 23's rule for read-only fields), so a client cannot grant or end the choice's consent there."""
+    chosen_b(client)
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    for changed in ([], ["agency-b", "agency-c"]):
+        r = client.put(
+            "/api/v1/profiles/asiakas-50", json={**read, "consent_by_choice": changed}, headers=COACH
+        )
+        assert r.status_code == 422 and "consent_by_choice" in r.json["errors"]["json"], r.json
+    assert client.get("/api/v1/profiles/asiakas-50", headers=COACH).json == read

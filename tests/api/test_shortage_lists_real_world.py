@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from services.matching.team.repository import outbox, shortage_lists
 from shared.config import REPO_ROOT
+from tests.api.databases import postgres_once
 from tests.api.matching_world import NURSE, Clock, matching_app, vacancy, welders
 from tests.helpers import auth
 
@@ -280,9 +281,9 @@ def test_a_list_for_a_period_to_come_warns_of_what_it_drops_from_its_first_day(a
     )
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("lang", "pending", "dropped", "until"),
-    [
+    postgres_once(
         (
             "fi",
             "2027-03: tallennettu, mutta sen jakso alkaa 1.3.2027",
@@ -295,7 +296,7 @@ def test_a_list_for_a_period_to_come_warns_of_what_it_drops_from_its_first_day(a
             "Från och med 1.3.2027: pirkanmaa: 3 yrken",
             "Till dess",
         ),
-    ],
+    ),
 )
 def test_an_imports_notices_and_warnings_follow_the_language(app, lang, pending, dropped, until):
     """Outside tester 27, T27-4: under Accept-Language fi the line warnings were Finnish but the notice of a
@@ -360,16 +361,16 @@ def test_a_formula_without_a_saved_value_and_the_way_a_sheet_was_read_are_in_the
     assert "Excel workbook" not in text and "header on line" not in text
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("lang", "said", "unsaid"),
-    [
+    postgres_once(
         ("fi", ["pirkanmaa: 2026-11 ratkaisee nyt 5 arvioimastaan 5 ESCO-ammatista; ", "Pula-ammatteja siellä: "],
          ["now decides", "Occupations in shortage"]),
         ("sv", ["pirkanmaa: 2026-11 avgör nu 5 av de 5 ESCO-yrken den bedömer; ", "Bristyrken där: "],
          ["now decides", "Occupations in shortage"]),
         ("en", ["pirkanmaa: 2026-11 now decides 5 of the 5 ESCO occupations it rates; ",
                 "Occupations in shortage there: "], []),
-    ],
+    ),
 )  # fmt: skip
 def test_the_combined_effect_notice_and_the_file_reasons_follow_the_language(app, lang, said, unsaid):
     """Outside tester 27, T27-4 (the rest): the notice joining what each list now decides ("pirkanmaa:
@@ -411,9 +412,9 @@ def barometer(*areas: str) -> bytes:
     return (BAROMETER_HEAD + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("area", "region"),
-    [
+    postgres_once(
         ("Pirkanmaan TE-toimisto", "pirkanmaa"),
         ("Pirkanmaan ELY-keskus", "pirkanmaa"),
         ("Birkalands TE-byrå", "pirkanmaa"),
@@ -423,7 +424,7 @@ def barometer(*areas: str) -> bytes:
         ("Lapin TE-toimisto", "lappi"),
         ("Satakunnan ELY-keskus", "satakunta"),
         ("Södra Savolax TE-byrå", "etela-savo"),
-    ],
+    ),
 )
 def test_a_barometer_area_named_after_one_region_is_read_as_it_with_a_line_warning(app, area, region):
     """Outside tester 28, T28-4: the export names the TE office's / ELY centre's area, "Pirkanmaan
@@ -435,16 +436,16 @@ def test_a_barometer_area_named_after_one_region_is_read_as_it_with_a_line_warni
     assert repr(area) in warning and "read as the region" in warning
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("area", "regions"),
-    [
+    postgres_once(
         ("Kaakkois-Suomen TE-toimisto", "Kymenlaakso + Etelä-Karjala"),
         ("Kaakkois-Suomen ELY-keskus", "Kymenlaakso + Etelä-Karjala"),
         ("Sydöstra Finlands TE-byrå", "Kymenlaakso + Etelä-Karjala"),
         ("Hämeen ELY-keskus", "Kanta-Häme + Päijät-Häme"),
         ("NTM-centralen i Österbotten", "Pohjanmaa + Keski-Pohjanmaa"),
         ("Pohjanmaan TE-toimisto", "Pohjanmaa + Keski-Pohjanmaa"),
-    ],
+    ),
 )
 def test_a_barometer_area_spanning_regions_is_a_422_that_says_so_and_stores_nothing(app, area, regions):
     client = app.test_client()
@@ -456,14 +457,14 @@ def test_a_barometer_area_spanning_regions_is_a_422_that_says_so_and_stores_noth
     assert rows(app, shortage_lists) == []
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("area", "points_to"),
-    [
+    postgres_once(
         ("Tampereen seudun työllisyysalue", "Pirkanmaa"),
         ("Etelä-Karjalan työllisyysalue", "Etelä-Karjala"),
         ("Vasa sysselsättningsområde", "Pohjanmaa"),
         ("Jokin työllisyysalue", ""),
-    ],
+    ),
 )
 def test_a_barometer_employment_area_is_a_422_naming_the_kind(app, area, points_to):
     """No table of the employment areas' municipalities is in the data: never read as a region."""
@@ -474,12 +475,12 @@ def test_a_barometer_employment_area_is_a_422_naming_the_kind(app, area, points_
     assert (f"e.g. {points_to}," in reason) == bool(points_to)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("lang", "read", "spans", "employment"),
-    [
+    postgres_once(
         ("fi", "luettu maakuntana Pirkanmaa", "useamman maakunnan", "on työllisyysalue: kuntien joukko"),
         ("sv", "läst som landskapet Birkaland", "flera landskap", "sysselsättningsområde"),
-    ],
+    ),
 )
 def test_the_barometer_area_messages_follow_the_language(app, lang, read, spans, employment):
     client = app.test_client()
@@ -513,7 +514,9 @@ def test_a_workbook_whose_first_sheet_is_hidden_imports_the_visible_sheet(app):
     assert flag(client, "v-nurse")["level"] == "severe_shortage"
 
 
-@pytest.mark.parametrize("source", ["Barometri\u202e2026", "Soita 040 123 4567", "131052-308T"])
+@pytest.mark.parametrize(  # one case on PostgreSQL: each is refused before storage
+    "source", postgres_once("Barometri\u202e2026", "Soita 040 123 4567", "131052-308T")
+)
 def test_a_lists_source_with_a_bidirectional_override_or_an_identifier_is_a_422_and_nothing_is_stored(
     app, source
 ):

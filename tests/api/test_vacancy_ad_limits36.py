@@ -41,3 +41,20 @@ def test_a_nationality_limit_says_some_public_posts_may_lawfully_require_citizen
 )
 def test_a_language_requirement_or_a_clients_origin_gives_no_such_warning(vacancy_app, text):
     assert warning(post_taken(vacancy_app, "en", description=text), "discriminatory_limit") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("sv", "Hemvård av äldre klienter. Kvinnor föredras.", "kön"),
+        ("fi", "Hemvård av äldre klienter. Naiset etusijalla.", "sukupuol"),
+        ("en", "Hemvård av äldre klienter. Sökande ska vara frisk.", "health"),
+    ],
+)
+def test_a_plain_noun_of_sex_preferred_or_health_required_warns(vacancy_app, lang, text, said):
+    """Outside tester 40, T40-3: "Kvinnor föredras", "Naiset etusijalla", "Sökande ska vara frisk" were posted
+    without a warning (the English "Women preferred" warned)."""
+    r = post_taken(vacancy_app, lang, description=text)
+    w = warning(r, "discriminatory_limit")
+    assert w is not None and w["field"] == "description", r.json["warnings"]
+    assert said in w["message"], w["message"]

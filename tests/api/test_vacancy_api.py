@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from services.vacancy.repository import outbox
+from tests.api.databases import postgres_once
 from tests.api.vacancy_bodies import EMPLOYER, rows, valid
 from tests.helpers import COOK, MAG_WELDING, USE_WELDING_EQUIPMENT, at_once, auth
 
@@ -51,9 +52,9 @@ def test_a_day_written_as_finns_and_swedes_write_it_is_read_and_a_wrong_one_name
     assert rows(vacancy_app) == (1, 1), "nothing more stored or published"
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: the others differ only before storage
     ("body", "field"),
-    [
+    postgres_once(
         ({"occupation_uri": "http://data.europa.eu/esco/occupation/nope"}, "occupation_uri"),
         ({"skills": [{"uri": "http://example.com/not-esco"}]}, "skills"),
         ({"openings": "two"}, "openings"),
@@ -76,7 +77,7 @@ def test_a_day_written_as_finns_and_swedes_write_it_is_read_and_a_wrong_one_name
         ({"title": "\u200b\u00a0"}, "title"),
         ({"title": "\u202eajaastiH"}, "title"),
         ({"title": "Hitsaaja\x07"}, "title"),
-    ],
+    ),
 )
 def test_invalid_input_is_rejected_field_by_field_and_nothing_is_stored(vacancy_app, body, field):
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(**body), headers=EMPLOYER)
@@ -333,7 +334,7 @@ EXPECTED_NAMES = {
 STILL_UNCONFIRMED = {"en": ("Swedish",), "fi": (), "sv": ("svenska",)}
 
 
-@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+@pytest.mark.parametrize("lang", postgres_once("en", "fi", "sv"))  # one language on PostgreSQL: the same SQL
 def test_a_text_only_ad_is_told_which_requirements_its_text_names_are_unconfirmed(vacancy_app, lang):
     """Outside tester 23, T5: a text-only English practical-nurse ad (title and description, no
     occupation, no skills) asked for Finnish and a driving licence; recognition suggested both, they
@@ -429,9 +430,9 @@ def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
     assert rows(vacancy_app) == (0, 0)
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one case on PostgreSQL: each is refused before storage
     "content_type",
-    ["text/plain", "application/x-www-form-urlencoded", None],  # `curl -d` sends form-urlencoded
+    postgres_once("text/plain", "application/x-www-form-urlencoded", None),  # `curl -d` sends form-urlencoded
 )
 def test_a_json_body_sent_as_another_media_type_is_415_not_missing_fields(vacancy_app, content_type):
     import json

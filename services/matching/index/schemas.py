@@ -12,7 +12,7 @@ from services.matching.index.domain.recognition_text import readable
 from shared import schemas as shared_schemas
 from shared.i18n import N_
 from shared.languages import UI_LANGUAGES
-from shared.schemas import CandidateId, JsonInteger, StrictSchema
+from shared.schemas import BoundedList, CandidateId, JsonInteger, StrictSchema
 
 # The labels' language (``lang``): one of the system's languages. Swedish ESCO labels are not in the
 # data yet: the taxonomy gives the English label until they are (a data change, no code change).
@@ -347,7 +347,7 @@ class EntrySchema(ma.Schema):
         values=fields.Nested(EvidenceSchema),
         metadata={"description": "Per matched or related skill URI: where the candidate's skill comes from"},
     )
-    occupations = fields.List(
+    occupations = BoundedList(
         fields.Nested(InferredOccupationSchema),
         metadata={
             "description": "The candidate's inferred occupations, most likely first (the posterior; "
@@ -390,11 +390,11 @@ class EntrySchema(ma.Schema):
             "candidate worked in the vacancy's occupation is `components.experience_match`"
         },
     )
-    matched_essential = fields.List(fields.String(metadata=SKILL_URI))
-    matched_optional = fields.List(fields.String(metadata=SKILL_URI))
-    related = fields.List(fields.Nested(RelatedSchema))
-    missing_essential = fields.List(fields.String(metadata=SKILL_URI))
-    missing_optional = fields.List(
+    matched_essential = BoundedList(fields.String(metadata=SKILL_URI))
+    matched_optional = BoundedList(fields.String(metadata=SKILL_URI))
+    related = BoundedList(fields.Nested(RelatedSchema))
+    missing_essential = BoundedList(fields.String(metadata=SKILL_URI))
+    missing_optional = BoundedList(
         fields.String(metadata=SKILL_URI),
         metadata={
             "description": "The vacancy's own skills that are not essential (the employer's optional "
@@ -423,7 +423,7 @@ class EntrySchema(ma.Schema):
         }
     )
     available_from = fields.Date()
-    filters = fields.List(fields.String())
+    filters = BoundedList(fields.String())
 
 
 class ExplanationSchema(EntrySchema):
@@ -487,7 +487,7 @@ class VacancyFieldsSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     municipality = fields.String()
-    other_municipalities = fields.List(
+    other_municipalities = BoundedList(
         fields.String(),
         metadata={"description": "Further work sites: a candidate's commute is measured to the nearest"},
     )
@@ -506,7 +506,7 @@ class VacancyFieldsSchema(ma.Schema):
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )
-    ad_limits = fields.List(
+    ad_limits = BoundedList(
         fields.String(validate=validate.OneOf([g.value for g in Ground])),
         metadata={
             "description": "The grounds the law names (Equality Act 609/1986, Non-Discrimination Act 1325/2014) "
@@ -570,8 +570,8 @@ RANKED_OCCUPATION = {
 class VacancySummarySchema(VacancyFieldsSchema):
     version = fields.Integer()
     ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
-    chosen_skills = fields.List(fields.Dict())
-    suggested_skills = fields.List(fields.Nested(SuggestedSkillSchema))
+    chosen_skills = BoundedList(fields.Dict())
+    suggested_skills = BoundedList(fields.Nested(SuggestedSkillSchema))
     warning = fields.String(
         metadata={
             "description": "Present when the vacancy's text was read and no skill in it reached the "
@@ -668,7 +668,7 @@ class ShortlistSchema(ma.Schema):
     )
     page = fields.Nested(PageSchema)
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
-    entries = fields.List(fields.Nested(EntrySchema))
+    entries = BoundedList(fields.Nested(EntrySchema))
     notice = fields.String(
         metadata={
             "description": "Present when the vacancy is closed: why `entries` is empty (why it closed, "
@@ -814,7 +814,7 @@ class NamedWorkSchema(ma.Schema):
             "example": None,
         },
     )
-    missing = fields.List(
+    missing = BoundedList(
         fields.String(validate=validate.OneOf(("years", "ended_year"))),
         metadata={
             "description": 'What the sentence does not say and a row needs: `years` ("Olen lähihoitaja.", '
@@ -827,7 +827,7 @@ class NamedWorkSchema(ma.Schema):
             'beside its title\'s ("Bussinkuljettaja\\n2015–2022 Koiviston Auto")'
         }
     )
-    inferred_skills = fields.List(
+    inferred_skills = BoundedList(
         fields.Nested(InferredSkillSchema),
         metadata={
             "description": "The occupation's most central essential skills (at most 5): what the index "
@@ -835,7 +835,7 @@ class NamedWorkSchema(ma.Schema):
             "coach as evidence kind `inferred`, never as claimed skills"
         },
     )
-    alternatives = fields.List(
+    alternatives = BoundedList(
         fields.Nested(AlternativeOccupationSchema),
         metadata={
             "description": "Other occupations the same title names as truly (a title several ESCO "
@@ -893,7 +893,7 @@ class SuggestedLanguageSchema(ma.Schema):
         },
     )
     label = fields.String(metadata={"description": "The language's name in the request's language"})
-    alternatives = fields.List(
+    alternatives = BoundedList(
         fields.String(),
         metadata={
             "description": "ISO 639 codes of the languages the text accepts instead of this one "
@@ -935,8 +935,8 @@ class RecognisedListSchema(ma.Schema):
             "its sentences in another language are then read in theirs)"
         }
     )
-    items = fields.List(fields.Nested(RecognisedSchema))
-    languages = fields.List(fields.Nested(SuggestedLanguageSchema), metadata=SUGGESTED_LANGUAGES)
+    items = BoundedList(fields.Nested(RecognisedSchema))
+    languages = BoundedList(fields.Nested(SuggestedLanguageSchema), metadata=SUGGESTED_LANGUAGES)
     warning = fields.String(
         metadata={
             "description": "Present when no skill was recognised, or none with confidence (every "
@@ -946,7 +946,7 @@ class RecognisedListSchema(ma.Schema):
             "(`suggestions_left_out`)"
         }
     )
-    work_history = fields.List(
+    work_history = BoundedList(
         fields.Nested(WorkHistoryRowSchema),
         metadata={
             "description": "Only with `context: cv`: rows for the profile's `work_history`, in exactly its "
@@ -957,7 +957,7 @@ class RecognisedListSchema(ma.Schema):
             "occupation named are in `named_work` (join by `occupation_uri`)"
         },
     )
-    named_work = fields.List(
+    named_work = BoundedList(
         fields.Nested(NamedWorkSchema),
         metadata={
             "description": "Only with `context: cv`: every occupation the text names as the person's own "
@@ -979,7 +979,7 @@ class RecognisedListSchema(ma.Schema):
 
 
 class IndexVersionsQuerySchema(StrictSchema):
-    candidate_ids = fields.List(CandidateId(), required=True, validate=validate.Length(1, 10_000))
+    candidate_ids = BoundedList(CandidateId(), required=True, validate=validate.Length(1, 10_000))
 
 
 class IndexVersionsSchema(ma.Schema):
@@ -1018,8 +1018,8 @@ class VacancySkillsSchema(ma.Schema):
             "change it has not: the suggestions follow within seconds)"
         }
     )
-    chosen_skills = fields.List(fields.Nested(ChosenSkillSchema))
-    suggested_skills = fields.List(
+    chosen_skills = BoundedList(fields.Nested(ChosenSkillSchema))
+    suggested_skills = BoundedList(
         fields.Nested(SuggestedSkillSchema),
         metadata={
             "description": "What matching recognised in the text with confidence (score at least "
@@ -1028,16 +1028,16 @@ class VacancySkillsSchema(ma.Schema):
             "guesses below the line)"
         },
     )
-    rejected_skills = fields.List(fields.Nested(LabelledSkillSchema))
+    rejected_skills = BoundedList(fields.Nested(LabelledSkillSchema))
     ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
-    suggested_languages = fields.List(
+    suggested_languages = BoundedList(
         fields.Nested(SuggestedLanguageSchema),
         metadata={
             "description": SUGGESTED_LANGUAGES["description"] + "; those the vacancy already requires "
             "at that level or higher are left out"
         },
     )
-    occupation_skills = fields.List(
+    occupation_skills = BoundedList(
         fields.Nested(ChosenSkillSchema),
         metadata={
             "description": "The occupation's ESCO skills the vacancy is ranked with beside the "

@@ -50,6 +50,7 @@ from shared.ratelimit import rate_limited
 from shared.refusals import mark_refused
 from shared.schemas import (
     REFERENCE_FORMATS,
+    BoundedList,
     CandidateId,
     Day,
     DisplayText,
@@ -89,7 +90,7 @@ class ShortageListSchema(ma.Schema):
     period_start = fields.String(allow_none=True, metadata={"description": "ISO date"})
     period_end = fields.String(allow_none=True, metadata={"description": "ISO date"})
     source = fields.String()
-    entries = fields.List(fields.Dict(), metadata={"description": "[{occupation, level}] as imported"})
+    entries = BoundedList(fields.Dict(), metadata={"description": "[{occupation, level}] as imported"})
     esco_occupations = fields.Integer(metadata={"description": "ESCO occupations the entries cover"})
     import_id = fields.String()
     imported_by = fields.String()
@@ -133,9 +134,9 @@ class ChangeSchema(ma.Schema):
         values=fields.Integer(),
         metadata={"description": "{added, changed, removed, unchanged}: rows of each kind"},
     )
-    added = fields.List(fields.String(), metadata={"description": "Ids new in the file"})
-    changed = fields.List(fields.String(), metadata={"description": "Ids in both, with other content"})
-    removed = fields.List(fields.String(), metadata={"description": "Stored ids the file leaves out"})
+    added = BoundedList(fields.String(), metadata={"description": "Ids new in the file"})
+    changed = BoundedList(fields.String(), metadata={"description": "Ids in both, with other content"})
+    removed = BoundedList(fields.String(), metadata={"description": "Stored ids the file leaves out"})
     needs_confirming = fields.Boolean(
         metadata={"description": "Removes more than half of the stored rows and at least 10: confirm_removal"}
     )
@@ -163,7 +164,7 @@ def change_dict(r: Replacement) -> dict[str, Any]:
 class ShortageImportSchema(ma.Schema):
     import_id = fields.String(allow_none=True, metadata={"description": "null in a dry run"})
     dry_run = fields.Boolean(metadata={"description": "true: nothing was stored, recorded or published"})
-    changes = fields.List(
+    changes = BoundedList(
         fields.Nested(ChangeSchema),
         metadata={
             "description": "Per list in the file: the occupations (as rated in the file: ESCO URI or "
@@ -179,9 +180,9 @@ class ShortageImportSchema(ma.Schema):
             "header's line"
         }
     )
-    lists = fields.List(fields.Nested(ShortageListSchema))
-    notices = fields.List(fields.String())
-    warnings = fields.List(
+    lists = BoundedList(fields.Nested(ShortageListSchema))
+    notices = BoundedList(fields.String())
+    warnings = BoundedList(
         fields.String(),
         metadata={
             "description": "Per region where the import took occupations out of shortage: which ones "
@@ -193,7 +194,7 @@ class ShortageImportSchema(ma.Schema):
     )
     line_warnings = fields.Dict(
         keys=fields.String(),
-        values=fields.List(fields.String()),
+        values=BoundedList(fields.String()),
         metadata={
             "description": "Line of the file (1 = first line) → why it was skipped while the rest imported: "
             "an ISCO-08 group without ESCO occupations (e.g. 3221), a note below the table ('Lähde: …'), "
@@ -228,11 +229,11 @@ class HistorySchema(ma.Schema):
 
 
 class HistoryListSchema(ma.Schema):
-    items = fields.List(fields.Nested(HistorySchema))
+    items = BoundedList(fields.Nested(HistorySchema))
 
 
 class ShortageListingSchema(ma.Schema):
-    items = fields.List(fields.Nested(ShortageListSchema))
+    items = BoundedList(fields.Nested(ShortageListSchema))
 
 
 class ShortageListingArgs(StrictSchema):
@@ -366,7 +367,7 @@ class OutcomeInSchema(StrictSchema):
             "example": "2026-11-20",
         },
     )
-    missing_skills = fields.List(
+    missing_skills = BoundedList(
         EscoUri("skill"),
         load_default=None,
         validate=validate.Length(1, 50),
@@ -393,7 +394,7 @@ class OutcomeOutSchema(ma.Schema):
 
 
 class OutcomeListSchema(ma.Schema):
-    items = fields.List(fields.Nested(OutcomeOutSchema))
+    items = BoundedList(fields.Nested(OutcomeOutSchema))
 
 
 class RegionArgs(StrictSchema):
@@ -420,11 +421,11 @@ class VacancyItemSchema(VacancyFieldsSchema):
 
 
 class VacancyListSchema(ma.Schema):
-    items = fields.List(fields.Nested(VacancyItemSchema))
+    items = BoundedList(fields.Nested(VacancyItemSchema))
 
 
 class ShortlistListSchema(ma.Schema):
-    items = fields.List(fields.Nested(ShortlistSchema))
+    items = BoundedList(fields.Nested(ShortlistSchema))
 
 
 class PreparedSchema(ma.Schema):

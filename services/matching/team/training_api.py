@@ -38,6 +38,7 @@ from shared.refusals import mark_refused
 from shared.schemas import (
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    BoundedList,
     EscoUri,
     RegionId,
     Shown,
@@ -72,13 +73,13 @@ class CourseSchema(AggregateOutSchema):
     online = fields.Boolean()
     apprenticeship = fields.Boolean()
     next_start = fields.Date(allow_none=True)
-    start_dates = fields.List(fields.Date())
+    start_dates = BoundedList(fields.Date())
     continuous = fields.Boolean(metadata={"description": "Rolling start (jatkuva haku)"})
     url = fields.String()
 
 
 class CourseListSchema(ma.Schema):
-    items = fields.List(fields.Nested(CourseSchema))
+    items = BoundedList(fields.Nested(CourseSchema))
 
 
 class CourseArgs(StrictSchema):
@@ -90,19 +91,19 @@ class CourseArgs(StrictSchema):
 class ImportedSchema(ma.Schema):
     import_id = fields.String(allow_none=True, metadata={"description": "null in a dry run"})
     dry_run = fields.Boolean(metadata={"description": "true: nothing was stored or published"})
-    changes = fields.List(
+    changes = BoundedList(
         fields.Nested(ChangeSchema),
         metadata={
             "description": "Per provider in the file: the course ids it adds, changes (same id, other "
             "content) and removes (stored where the caller acts, not in the file)"
         },
     )
-    providers = fields.List(fields.String())
+    providers = BoundedList(fields.String())
     courses = fields.Integer()
     read_as = fields.String(metadata={"description": "How the file was read (dialect, encoding or workbook)"})
     added = fields.Integer(metadata={"description": "Courses new to the catalogue"})
     updated = fields.Integer(metadata={"description": "Courses replacing a stored one with the same id"})
-    removed = fields.List(
+    removed = BoundedList(
         fields.Dict(),
         metadata={
             "description": "[{provider, course_id}] stored courses the import deleted: each provider in "
@@ -110,7 +111,7 @@ class ImportedSchema(ma.Schema):
             "is removed"
         },
     )
-    warnings = fields.List(
+    warnings = BoundedList(
         fields.String(),
         metadata={
             "description": "Per provider whose stored courses the import removed; then one per line read "
@@ -119,7 +120,7 @@ class ImportedSchema(ma.Schema):
     )
     line_warnings = fields.Dict(
         keys=fields.String(),
-        values=fields.List(fields.String()),
+        values=BoundedList(fields.String()),
         metadata={
             "description": "Line of the file → what was read otherwise than written (a former municipality "
             "name, e.g. 'Länsi-Turunmaa', read as today's Parainen) or skipped (a note below the table, "
@@ -141,7 +142,7 @@ class SuggestedCourseSchema(ma.Schema):
     apprenticeship = fields.Boolean()
     length_weeks = fields.Float()
     starts_on = fields.String(allow_none=True, metadata={"description": "ISO date of the next start"})
-    covers = fields.List(fields.String(), metadata={"description": "The missing skills it teaches"})
+    covers = BoundedList(fields.String(), metadata={"description": "The missing skills it teaches"})
     distance_km = fields.Float(
         allow_none=True, metadata={"description": "From the candidate's home; null online"}
     )
@@ -151,9 +152,9 @@ class SuggestedCourseSchema(ma.Schema):
 class SuggestionSchema(ma.Schema):
     vacancy_id = fields.String()
     candidate_id = fields.String()
-    missing = fields.List(fields.Dict(), metadata={"description": "[{uri, label}] essential skills lacking"})
-    courses = fields.List(fields.Nested(SuggestedCourseSchema))
-    uncovered = fields.List(fields.String(), metadata={"description": "Missing skills no course teaches"})
+    missing = BoundedList(fields.Dict(), metadata={"description": "[{uri, label}] essential skills lacking"})
+    courses = BoundedList(fields.Nested(SuggestedCourseSchema))
+    uncovered = BoundedList(fields.String(), metadata={"description": "Missing skills no course teaches"})
 
 
 #: An accepted catalogue (``;``-separated, as Finnish Excel saves it; a course starting years ahead, within the ten
@@ -320,7 +321,7 @@ class FigureSchema(ma.Schema):
             "ratings or more, and is hidden too when it would give a smaller one away)"
         },
     )
-    distribution = fields.List(
+    distribution = BoundedList(
         fields.Integer(), allow_none=True, metadata={"description": "Ratings per score 1..5"}
     )
     counted = fields.Integer(
@@ -335,10 +336,10 @@ class FigureSchema(ma.Schema):
 class SatisfactionSchema(ma.Schema):
     region = fields.String()
     small_cell = fields.Integer()
-    weeks = fields.List(fields.Nested(FigureSchema))
-    by_org = fields.List(fields.Nested(FigureSchema))
-    by_rater = fields.List(fields.Nested(FigureSchema))
-    by_subject = fields.List(fields.Nested(FigureSchema))
+    weeks = BoundedList(fields.Nested(FigureSchema))
+    by_org = BoundedList(fields.Nested(FigureSchema))
+    by_rater = BoundedList(fields.Nested(FigureSchema))
+    by_subject = BoundedList(fields.Nested(FigureSchema))
     total = fields.Nested(FigureSchema)
 
 

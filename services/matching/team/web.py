@@ -430,25 +430,30 @@ def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent, bool]:
     return [str(CSV_HEADERS[c]) for c in meeting_columns(in_words=True)], content, True
 
 
+EXCEL_DIALECTS = ("excel-fi", "excel-sv")
+"""The CSV dialects of Excel with Finnish or Swedish regional settings: one file (``;``-separated, decimal commas,
+dates d.m.yyyy), named either way, as a Swedish user tries ``excel-sv`` (outside tester 40)."""
+
+
 @bp.get("/meetings/<region>/<week>/content.csv")
 @roles_checked_inside(*VIEW_ROLES)
 @query_parameters(dialect=None)  # its values are checked by the view, with a reason naming them
 def content_csv(region: str, week: str) -> Any:
-    """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
-    double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
+    """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` (or ``excel-sv``, the same file) gives what
+    Excel with Finnish or Swedish regional settings opens by double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
     in that language (without it: the column names of ``CSV_COLUMNS``, labels as stored)."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
     dialect = request.args.get("dialect", "rfc4180")
-    if dialect not in ("rfc4180", "excel-fi"):
-        reason = gettext("dialect is rfc4180 (default) or excel-fi.")
+    if dialect not in ("rfc4180", *EXCEL_DIALECTS):
+        reason = gettext("dialect is rfc4180 (default), excel-fi or excel-sv (the same file).")
         return _json_error(422, reason, {"query": {"dialect": [reason]}})
-    suffix = "-excel-fi" if dialect == "excel-fi" else ""
+    suffix = f"-{dialect}" if dialect in EXCEL_DIALECTS else ""
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}{suffix}.csv"
     header, content, in_words = _table(stored)
     return Response(
-        meeting_csv(content, excel_fi=dialect == "excel-fi", header=header, in_words=in_words),
+        meeting_csv(content, excel_fi=dialect in EXCEL_DIALECTS, header=header, in_words=in_words),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 from urllib.parse import unquote_to_bytes
 
@@ -24,8 +25,8 @@ from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_errors
 from shared.idempotency import idempotent
-from shared.pii import OWN_WORDS_REFUSAL, refusing
-from shared.schemas import CandidateId, JsonInteger, StrictSchema
+from shared.pii import OWN_WORDS_REFUSAL, refuse_sensitive_data, refusing
+from shared.schemas import BoundedList, CandidateId, JsonInteger, StrictSchema
 
 blp = Blueprint(
     "ratings",
@@ -34,7 +35,10 @@ blp = Blueprint(
     description="Satisfaction ratings of referrals and path steps by jobseekers and employers.",
 )
 pages = FlaskBlueprint("rating_pages", __name__, template_folder="templates")
-COMMENT = refusing(1000)  # an employer's comment (staff: may refer to the candidate by pseudonymous id)
+# An employer's comment is one organisation writing to another (the jobseeker's coaches) about a jobseeker: the
+# outcome comment's full screen, special categories too (outside tester 40, T40-7: "Hakija kertoi olevansa
+# raskaana, joten ei sovi vuorotyöhön." was stored and shown to the coach)
+COMMENT: list[Callable[[str], Any]] = [validate.Length(max=1000), refuse_sensitive_data]
 OWN_COMMENT = refusing(1000, own_words=True)  # the jobseeker's comment (told to the coach, or the page's)
 
 
@@ -96,8 +100,10 @@ class EmployerRatingInSchema(RatingInSchema):
         load_default="",
         validate=COMMENT,
         metadata={
-            "description": "Optional; refused when it contains personal data (identity code, e-mail, phone, "
-            "street address): refer to the candidate by `candidate_id`"
+            "description": "Optional; refused when it contains personal data (identity code, birth date, e-mail, "
+            "phone, street address) or special-category data (health, pregnancy, age, family status, origin, "
+            "religion, political opinion, union membership, sexual orientation, criminal record, immigration "
+            "status), as an outcome comment: refer to the candidate by `candidate_id`"
         },
     )
 
@@ -119,8 +125,8 @@ class RatingOutSchema(ma.Schema):
 
 
 class RatingListSchema(ma.Schema):
-    items = fields.List(fields.Nested(RatingOutSchema))
-    to_rate = fields.List(
+    items = BoundedList(fields.Nested(RatingOutSchema))
+    to_rate = BoundedList(
         fields.Dict(),
         metadata={
             "description": "[{kind, ref, what}] not yet rated by the jobseeker (a step once it has begun); "

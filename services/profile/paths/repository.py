@@ -586,6 +586,32 @@ class ConsentGrants:
                 .values(preexisting="yes")
             )
 
+    def unstated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        """The jobseeker's own consent to ``orgs`` ends while active grants to them last: they stay
+        consented by the choice only, and withdrawing the choice withdraws the consent (outside tester 40,
+        T40-2)."""
+        if orgs:
+            t = consent_grants
+            self.conn.execute(
+                update(t)
+                .where(
+                    t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None)
+                )
+                .values(preexisting="no")
+            )
+
+    def by_choice_only(self, candidate_id: str) -> frozenset[str]:
+        """Organisations consented by an active grant alone: none of the active grants to them is marked as
+        the jobseeker's own consent too (``preexisting``)."""
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t.c.org, t.c.preexisting).where(
+                t.c.candidate_id == candidate_id, t.c.withdrawn_at.is_(None)
+            )
+        ).all()
+        own = {r.org for r in rows if r.preexisting == "yes"}
+        return frozenset(r.org for r in rows if r.org not in own)
+
     def active(self, candidate_id: str) -> frozenset[str]:
         t = consent_grants
         rows = self.conn.execute(
@@ -646,6 +672,12 @@ class JourneyUnitOfWork(UnitOfWork):
 
     def consent_restated(self, candidate_id: str, orgs: frozenset[str]) -> None:
         self.grants.restated(candidate_id, orgs)
+
+    def consent_unstated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        self.grants.unstated(candidate_id, orgs)
+
+    def consent_by_choice(self, candidate_id: str) -> frozenset[str]:
+        return self.grants.by_choice_only(candidate_id)
 
     def publish_path(self, path: ServicePath) -> None:
         declared = events.PATH_UPDATED

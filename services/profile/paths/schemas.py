@@ -19,7 +19,16 @@ from shared.pii import (
     refusing,
     staff_name,
 )
-from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, ScreenedText, StrictSchema
+from shared.schemas import (
+    BoundedList,
+    Day,
+    DisplayText,
+    JsonBoolean,
+    JsonInteger,
+    RegionId,
+    ScreenedText,
+    StrictSchema,
+)
 
 #: A field naming a staff member (a step's responsible person, the path's coach, who takes over a
 #: handover) is a name or user id, screened as the note is: outside tester 24, T1 stored a phone number
@@ -132,7 +141,7 @@ class HandoverInSchema(StrictSchema):
         required=True,
         metadata={"description": "The jobseeker consented to the receiver seeing what `shared` names"},
     )
-    shared = fields.List(
+    shared = BoundedList(
         fields.String(validate=validate.OneOf(SHAREABLE)),
         load_default=list,
         validate=validate.Length(max=len(SHAREABLE)),
@@ -140,10 +149,14 @@ class HandoverInSchema(StrictSchema):
     )
     purpose = fields.String(
         load_default="",
+        # Not the note's full screen (lead, session 40): the purpose says why special-category data is shared,
+        # and the usual purposes name it ("Työkyvyn arviointi", "ammatillinen kuntoutus", "work ability
+        # assessment"), which the special-category screen refuses; the data itself travels in `shared`, with consent.
         validate=refusing(500),
         metadata={
-            "description": "Why special-category data is shared (required when it is); no identity code, "
-            "e-mail, phone number or street address"
+            "description": "Why special-category data is shared (required when it is), e.g. 'työkyvyn "
+            "arviointi'; no identity code, e-mail, phone number or street address (tell the data itself with "
+            "`shared`, not here)"
         },
     )
     note = ScreenedText(
@@ -239,7 +252,7 @@ class HandoverSummarySchema(ma.Schema):
     acknowledge_by = fields.Date()
     state = fields.String()
     consent = fields.Boolean()
-    shared = fields.List(fields.String())
+    shared = BoundedList(fields.String())
     answered_at = fields.DateTime(allow_none=True)
     answered_by = fields.String(allow_none=True)
     decline_reason = fields.String()
@@ -276,10 +289,10 @@ class PathOutSchema(ma.Schema):
             "the handovers to or from it and the steps they link"
         }
     )
-    steps = fields.List(fields.Nested(StepOutSchema))
-    handovers = fields.List(fields.Nested(HandoverSummarySchema))
-    attention = fields.List(fields.Nested(WatchSchema), metadata={"description": "Who must act today"})
-    watch = fields.List(
+    steps = BoundedList(fields.Nested(StepOutSchema))
+    handovers = BoundedList(fields.Nested(HandoverSummarySchema))
+    attention = BoundedList(fields.Nested(WatchSchema), metadata={"description": "Who must act today"})
+    watch = BoundedList(
         fields.Nested(WatchSchema), metadata={"description": "Who must act when, if nothing changes"}
     )
 
@@ -306,7 +319,7 @@ class HandoverOutSchema(HandoverSummarySchema):
 
 
 class HandoverListSchema(ma.Schema):
-    items = fields.List(fields.Nested(HandoverOutSchema))
+    items = BoundedList(fields.Nested(HandoverOutSchema))
 
 
 class WorkItemSchema(ma.Schema):
@@ -322,9 +335,9 @@ class WorkItemSchema(ma.Schema):
 
 class WorklistSchema(ma.Schema):
     day = fields.Date()
-    attention = fields.List(fields.Nested(WorkItemSchema), metadata={"description": "Jobseekers falling off"})
-    incoming = fields.List(fields.Nested(HandoverOutSchema), metadata={"description": "Handovers to answer"})
-    my_steps = fields.List(
+    attention = BoundedList(fields.Nested(WorkItemSchema), metadata={"description": "Jobseekers falling off"})
+    incoming = BoundedList(fields.Nested(HandoverOutSchema), metadata={"description": "Handovers to answer"})
+    my_steps = BoundedList(
         fields.Nested(WorkItemSchema), metadata={"description": "Own steps past their end"}
     )
 
@@ -365,7 +378,7 @@ class PilotInSchema(StrictSchema):
         validate=validate.Range(1, 24),
         metadata={"description": "The voucher period", "example": 4},
     )
-    providers = fields.List(
+    providers = BoundedList(
         fields.String(validate=[ORG_ID, known_organisation], metadata=REGISTERED_ORG),
         required=True,
         validate=validate.Length(1, 50),
@@ -403,7 +416,7 @@ class PilotOutSchema(ma.Schema):
     rule = fields.Dict()
     rule_text = fields.String(metadata={"description": "The rule in words"})
     voucher_months = fields.Integer()
-    providers = fields.List(fields.String())
+    providers = BoundedList(fields.String())
     starts_on = fields.Date()
     ends_on = fields.Date()
     region = fields.String(allow_none=True)
@@ -411,7 +424,7 @@ class PilotOutSchema(ma.Schema):
 
 
 class PilotListSchema(ma.Schema):
-    items = fields.List(fields.Nested(PilotOutSchema))
+    items = BoundedList(fields.Nested(PilotOutSchema))
 
 
 class IssueSchema(StrictSchema):
@@ -464,7 +477,7 @@ class VoucherOutSchema(ma.Schema):
 
 
 class VoucherListSchema(ma.Schema):
-    items = fields.List(fields.Nested(VoucherOutSchema))
+    items = BoundedList(fields.Nested(VoucherOutSchema))
 
 
 class CellSchema(ma.Schema):
@@ -484,19 +497,19 @@ class ResultsSchema(ma.Schema):
     pilot = fields.Nested(PilotOutSchema)
     day = fields.Date()
     small_cell = fields.Integer(metadata={"description": "Counts below this are suppressed"})
-    issued = fields.List(
+    issued = BoundedList(
         fields.Dict(), metadata={"description": "[{month, value, suppressed}] vouchers issued"}
     )
     issued_total = fields.Nested(CellSchema)
-    rows = fields.List(fields.Nested(ProviderMonthSchema))
-    providers = fields.List(fields.Dict(), metadata={"description": "Totals per provider: chosen, hired"})
+    rows = BoundedList(fields.Nested(ProviderMonthSchema))
+    providers = BoundedList(fields.Dict(), metadata={"description": "Totals per provider: chosen, hired"})
 
 
 class TrainingOutSchema(ma.Schema):
     profile_id = fields.String()
     candidate_id = fields.String()
     updated_at = fields.DateTime(allow_none=True, metadata={"description": "When matching last sent them"})
-    gaps = fields.List(
+    gaps = BoundedList(
         fields.Dict(),
         metadata={
             "description": "[{vacancy_id, vacancy_title, source (near_match | employer_feedback), recorded_on, "

@@ -67,6 +67,11 @@ early childhood education", "Finnish elderly care": the lang2 helper's note, ses
 "English työkieli" / "English working language" names the working language (outside tester 15, P12)."""
 _SWEDISH_FOLLOWER = re.compile(
     r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
+    # a requirement's passive, a preposition or a comparison after the name: a verb or a preposition
+    # never follows the country's adjective ("finska förutsätts", "finska för arbetet", "svenska bättre
+    # än finska"; session 40)
+    r"förutsätts|fordras|erfordras|uppskattas|värdesätts|efterfrågas|för|av|om|inom|vid|från|än|bättre|"
+    r"sämre|bäst|sämst|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
     r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
     r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
@@ -82,6 +87,17 @@ country's adjective in lower case too, so another lower-case word after the bare
 the adjective ("svenska kunder", "finska företag"), as does a determiner before it ("det finska
 hygienpasset", "den svenska skolan"); the definite "svenskan" and "-språkig" are always the
 language (outside tester 14 via the lang2 helper's note)."""
+_SWEDISH_LEVEL_AFTER = re.compile(
+    r"\s+(?:svag\w*|dålig\w*|bra|god|goda|gott|flytande|nöjaktig\w*|utmärkt\w*|hjälplig\w*|hyfsa\w*|"
+    r"perfekt\w*|obehindrat|[abc][12])\s*(?:[,.;:)(/]|$)"
+)
+"""A word of how well ending the clause right after a Swedish language name ("finska svag",
+"svenska flytande", "engelska B1."): a CV's or a coach's level names the language without any
+other word about language (session 40)."""
+_SWEDISH_IN_LANGUAGE = re.compile(r"\bpå\s+$")
+"""The preposition "på" right before a Swedish language name: "in" the language ("användarstöd på svenska, finska
+och engelska", "betjänar kunder på finska"), never before the country's adjective alone: that has
+its noun after it, which `_SWEDISH_FOLLOWER` reads ("på finska sidan"; session 40)."""
 _DOCUMENT = re.compile(
     r"(?:licen[cs]\w*|permits?|passports?|degrees?|diplomas?|citizen\w*|nationalit\w*|residen\w*|"
     r"identity|id|ids|cards?|certificat\w*|qualificat\w*|registration|cross|rist(?:i|in|iltä|illä)|"
@@ -172,8 +188,10 @@ class OtherLanguageNames:
         """(code, start, end) of each Swedish or English language name in `sentence`, in order of
         the patterns (unsorted; overlapping spans possible). A Swedish name counts with a word
         about language or requirement in the sentence (`_SWEDISH_CUE`), with `cued` (the sentence
-        is under a requirement heading: "Vaatimukset:" / "- svenska"), or in a sentence that is
-        nothing but a list of names ("3) Svenska och finska", outside tester 18, P5)."""
+        is under a requirement heading: "Vaatimukset:" / "- svenska"), in a sentence that is
+        nothing but a list of names ("3) Svenska och finska", outside tester 18, P5), or where a
+        name's own neighbours make it the language ("på svenska", "finska svag":
+        `_named_as_language`)."""
         out: list[tuple[str, int, int]] = []
         swedish, english = self.swedish, self.english
         if self.by_prefix is not None:
@@ -182,8 +200,13 @@ class OtherLanguageNames:
                 return out
             swedish = tuple(self.swedish[i] for i in sorted(i for i in at if i >= 0))
             english = tuple(self.english[-1 - i] for i in sorted((i for i in at if i < 0), reverse=True))
-        if cued or _SWEDISH_CUE.search(sentence) or self._names_only(sentence):
-            lower = sentence.lower()
+        lower = sentence.lower()
+        if (
+            cued
+            or _SWEDISH_CUE.search(sentence)
+            or self._names_only(sentence)
+            or self._named_as_language(lower, swedish)
+        ):
             for c, rx in swedish:
                 for m in rx.finditer(lower):
                     after = lower[m.end() :]
@@ -224,6 +247,19 @@ class OtherLanguageNames:
                         continue  # "Meru and Kamba customers": both the peoples' adjectives
                     out.append((c, m.start(), m.end()))
         return out
+
+    @staticmethod
+    def _named_as_language(lower: str, swedish: tuple[tuple[str, re.Pattern[str]], ...]) -> bool:
+        """Whether a Swedish name of `swedish` in `lower` (a sentence in lower case) is the language
+        by the words right around it, with no other word about language in the sentence: "på"
+        before it (`_SWEDISH_IN_LANGUAGE`: "användarstöd på svenska, finska och engelska") or a word
+        of how well ending its clause after it (`_SWEDISH_LEVEL_AFTER`: "finska svag", "svenska
+        flytande"); the other names of the sentence then count as with such a word (session 40)."""
+        return any(
+            _SWEDISH_IN_LANGUAGE.search(lower, 0, m.start()) or _SWEDISH_LEVEL_AFTER.match(lower, m.end())
+            for _, rx in swedish
+            for m in rx.finditer(lower)
+        )
 
     def _names_only(self, sentence: str) -> bool:
         """Whether `sentence` is two or more Swedish names joined by list words and nothing else

@@ -777,6 +777,15 @@ class SkillRecognizer:
         is the confidence of such sentences (0.34 → 0.40–0.48), not the rank: below 0.6, "Kunden har
         jobbat som kock i tio år, har hygienpass och kan laga specialkost" fell under the line again; object words ("kontor", "skolor") are not glossed: in the
         glosses alone they outweighed the task ("routine cleaning, offices, schools": 0.33).
+    generic_gloss_labels : a Swedish sentence's glosses are not read alone (the gloss unit above)
+        when every word of them is generic: each in at least this many of ESCO's English preferred
+        skill labels (`_generic_gloss`; read from the labels, no list: "care" is in 113, "monitor"
+        in 251, "install" in 124, "welding" in 21). A gloss of such a word alone ("företagshälsovård"
+        and "skolhälsovård" glossed by their head "vård" as "care") reads like every label holding
+        it, and at 0.6 those look-alikes (*baby care* 0.37, *lawn care*, *palliative care*) took the
+        five places of a sentence the rest of which scored less (session 40, `recog40`: the study
+        sets' kind "generic gloss alone"); a gloss with a word of its own ("wound care", "install,
+        computer") is read as before. 0 turns it off.
     expand_elided : Finnish compounds whose shared part is left out are read in full
         (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
         "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
@@ -940,6 +949,7 @@ class SkillRecognizer:
         title_line_skills: int = TITLE_SKILLS,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
+        generic_gloss_labels: int = 100,
         sentence_languages: bool = True,
         place_evidence_weight: float = 0.85,
         place_evidence_dense: bool = False,
@@ -988,6 +998,7 @@ class SkillRecognizer:
         self.title_line_skills = title_line_skills
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
+        self.generic_gloss_labels = generic_gloss_labels
         self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
@@ -1246,6 +1257,7 @@ class SkillRecognizer:
         self.label_variants_ = label_variants(self.labels_)
         """General skills' trade variants ("work independently as an artist": `recognition_variants`)."""
         self.english_words_: frozenset[str] | None = None  # (`_english_words`)
+        self.generic_words_: frozenset[str] | None = None  # (`_generic_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
         self.finnish_titles_: dict[str, str] | None = None  # (`_finnish_titles`)
         self._set_occupations(taxonomy)
@@ -1309,6 +1321,7 @@ class SkillRecognizer:
             self._objects_of((verb, noun))
         self._sense_verbs()
         self._english_label_verbs()
+        self._generic_words()
         self.cv_titles()
         _blas()
         return self
@@ -3073,10 +3086,14 @@ class SkillRecognizer:
                     ),
                 )
             )
-            if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
+            if (
+                self.gloss_unit_weight > 0
+                and lang in self.gloss_unit_langs
+                and glossed != cleaned
+                and not self._generic_gloss(gloss := glossed[len(cleaned) + 2 : -1])
+            ):
                 # "Städaren ansvarar för underhållsstädning av kontor och skolor": the glossary's
                 # English words alone ("cleaning, offices, schools"), read as English (tester 15, P6)
-                gloss = glossed[len(cleaned) + 2 : -1]
                 units.append(
                     _Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True, unlike=fused)
                 )
@@ -3122,6 +3139,29 @@ class SkillRecognizer:
             texts += [t.occupation_labels["en"], (" ".join(alt) for alt in t.skill_alt_labels_en)]
             self.english_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
         return self.english_words_
+
+    def _generic_words(self) -> frozenset[str]:
+        """Lower-cased words in at least `generic_gloss_labels` of ESCO's English preferred skill
+        labels (built on first use; 0 of them: none)."""
+        if self.generic_words_ is None:
+            counts: dict[str, int] = {}
+            if self.generic_gloss_labels > 0:
+                for label in self.labels_["en"]:
+                    for w in set(words(label or "")):
+                        counts[w] = counts.get(w, 0) + 1
+            self.generic_words_ = frozenset(w for w, n in counts.items() if n >= self.generic_gloss_labels)
+        return self.generic_words_
+
+    def _generic_gloss(self, gloss: str) -> bool:
+        """True when every word of `gloss` (a Swedish sentence's English glosses, "care" or "care,
+        client") is generic in ESCO's English skill labels (`generic_gloss_labels`), so that read
+        alone it names no skill more than its many look-alikes; False when one word is not, and
+        when `generic_gloss_labels` is 0."""
+        if self.generic_gloss_labels <= 0:
+            return False
+        content = [w for w in words(gloss) if w not in FUNCTION_WORDS]
+        generic = self._generic_words()
+        return bool(content) and all(w in generic for w in content)
 
     def _finnish_words_glossed(self, sentence: str) -> str:
         """English `sentence` followed by the Finnish glossary's glosses (in brackets) of its words
