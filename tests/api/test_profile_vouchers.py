@@ -907,3 +907,23 @@ def test_a_changed_consent_by_choice_is_a_422_naming_it_and_changes_nothing(clie
         )
         assert r.status_code == 422 and "consent_by_choice" in r.json["errors"]["json"], r.json
     assert client.get("/api/v1/profiles/asiakas-50", headers=COACH).json == read
+
+
+def test_a_provider_chosen_again_after_an_expired_choice_stays_consented_by_choice_alone(client, profile_app):
+    """Review 40: a voucher's choice of a provider whose consent came from an earlier voucher's choice
+    alone (that voucher's period ended: its grant lasts) was recorded as the jobseeker's own consent
+    (the provider was in the stored ``consented_orgs``, which holds the choices' organisations too), so
+    the profile's ``GET`` showed it in ``consented_orgs`` instead of ``consent_by_choice`` and
+    withdrawing the new voucher could never end it as a choice."""
+    chosen_b(client)
+    later = datetime(2027, 4, 15, 9, tzinfo=UTC)  # the first voucher's period ended 2027-03-29
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: later
+    second = issue(client, unemployed_since="2026-12-20")
+    assert second.status_code == 201, second.json
+    r = client.post(
+        f"/api/v1/vouchers/{second.json['id']}/choice", json={"provider": "agency-b"}, headers=COACH
+    )
+    assert r.status_code == 200, r.json
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a"], ["agency-b"])

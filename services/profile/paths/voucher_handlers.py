@@ -267,9 +267,13 @@ class VoucherHandlers:
             uow.paths.save(path)
             uow.publish_path(path)
             uow.vouchers.save_choice(chosen)
-            preexisting = provider in profile.details.consented_orgs
+            # the stored consented_orgs holds the organisations of the choices' grants too: one consented
+            # by an earlier choice alone (its voucher expired or hired, its grant lasting) is not the
+            # jobseeker's own consent (review 40)
+            own = profile.details.consented_orgs - uow.grants.by_choice_only(voucher.candidate_id)
+            preexisting = provider in own
             uow.grants.grant(voucher.candidate_id, provider, f"voucher:{voucher.id}", preexisting, now)
-            if not preexisting:
+            if provider not in profile.details.consented_orgs:
                 details = replace(profile.details, consented_orgs=profile.details.consented_orgs | {provider})
                 updated = profile.update(details, now)
                 uow.profiles.save(updated)
