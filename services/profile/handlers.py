@@ -261,6 +261,8 @@ class ProfileHandlers:
 
     @staticmethod
     def consent_by_choice(uow: UnitOfWork, profile: Profile) -> frozenset[str]:
+        """Organisation ids of ``profile``'s ``consented_orgs`` consented by a choice alone (a voucher's
+        provider, ``UnitOfWork.consent_by_choice``); empty for a withdrawn profile. Raises nothing."""
         if profile.details is None:
             return frozenset()
         return uow.consent_by_choice(profile.candidate_id) & profile.details.consented_orgs
