@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from services.kernel.calendar import local_day
 from services.profile.domain import (
     InvalidProfileError,
     Profile,
@@ -174,8 +175,15 @@ class ProfileHandlers:
                 assert existing is not None
                 _check_read_only(existing, read_only)
                 cid = existing.candidate_id
-                granted, by_choice = uow.granted_orgs(cid), uow.consent_by_choice(cid)
-                _check_choice_read_only(by_choice, choice_sent)
+                # a choice that has ended (its voucher expired, hired or withdrawn) consents no more,
+                # though its grant was never withdrawn (review 40); a body read before it ended may still
+                # send it back in ``consent_by_choice``, as read
+                lapsed = uow.lapsed_choices(cid, local_day(self.clock()))
+                granted, by_choice = uow.granted_orgs(cid) - lapsed, uow.consent_by_choice(cid) - lapsed
+                if choice_sent != by_choice | (lapsed & (choice_sent or frozenset())):
+                    _check_choice_read_only(by_choice, choice_sent)
+                # listing such an organisation again is the jobseeker's own consent
+                uow.consent_restated(cid, lapsed & details.consented_orgs)
                 # ``consented_orgs`` is the jobseeker's own consent (``GET`` shows the choice's apart, in
                 # ``consent_by_choice``): an organisation consented by a choice alone (a voucher's
                 # provider) that the coach lists is now the jobseeker's own consent too (F13); one that
@@ -255,9 +263,26 @@ class ProfileHandlers:
         with self.uow_factory() as uow:
             profile = self._own(uow, caller, profile_id, "profile.read")
             self._audit(uow, caller, "profile.read", True, profile_id, profile)
+            profile = self.in_force(uow, profile, self.clock())
             by_choice = self.consent_by_choice(uow, profile)
             uow.commit()
         return profile, by_choice
+
+    @staticmethod
+    def in_force(uow: UnitOfWork, profile: Profile, now: datetime) -> Profile:
+        """``profile`` with ``consented_orgs`` as in force at ``now`` (aware): without the organisations
+        consented by a choice that has ended though no withdrawal was written — a voucher expired or
+        hired (``UnitOfWork.lapsed_choices``; review 40: the provider kept the name and e-mail after
+        the voucher). The stored profile is unchanged (same version); the next write stores it so.
+        Raises nothing."""
+        if profile.details is None:
+            return profile
+        lapsed = uow.lapsed_choices(profile.candidate_id, local_day(now)) & profile.details.consented_orgs
+        if not lapsed:
+            return profile
+        return replace(
+            profile, details=replace(profile.details, consented_orgs=profile.details.consented_orgs - lapsed)
+        )
 
     @staticmethod
     def consent_by_choice(uow: UnitOfWork, profile: Profile) -> frozenset[str]:
@@ -275,7 +300,10 @@ class ProfileHandlers:
         """
         cards: list[ContactCard] = []
         with self.uow_factory() as uow:
-            found = {p.candidate_id: p for p in uow.profiles.by_candidate(candidate_ids)}
+            now = self.clock()
+            found = {
+                p.candidate_id: self.in_force(uow, p, now) for p in uow.profiles.by_candidate(candidate_ids)
+            }
             for candidate_id in candidate_ids:
                 profile = found.get(candidate_id)
                 granted = profile is not None and may_see_contact(caller.role, caller.org, profile)

@@ -526,6 +526,12 @@ class UnitOfWork(SqlUnitOfWork):
         jobseeker's own consent (outside tester 40, T40-2)."""
         return frozenset()
 
+    def lapsed_choices(self, candidate_id: str, today: date) -> frozenset[str]:
+        """Hook: the organisations of ``consent_by_choice`` whose choice has ended by ``today`` (the
+        service's local day; a voucher expired, hired or withdrawn) though no withdrawal was written:
+        they are no longer consented, whatever the stored ``consented_orgs`` says (review 40)."""
+        return frozenset()
+
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
         service (e.g. a voucher's provider); a replaced profile keeps them until they are withdrawn."""

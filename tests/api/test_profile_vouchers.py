@@ -927,3 +927,79 @@ def test_a_provider_chosen_again_after_an_expired_choice_stays_consented_by_choi
     assert r.status_code == 200, r.json
     read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
     assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a"], ["agency-b"])
+
+
+def clock_to(profile_app, moment):
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: moment
+
+
+AFTER_PERIOD = datetime(2027, 4, 15, 9, tzinfo=UTC)  # the voucher's period ended 2027-03-29
+
+
+def test_a_choices_consent_ends_when_the_vouchers_period_is_over(client, profile_app):
+    """Review 40 (item 1): a voucher that expired never withdrew its choice's grant, so after the period
+    the provider still got the name and e-mail from the contact look-up and its client list, and the
+    profile's GET still listed it in `consent_by_choice`. Entitlement is judged when read, from the
+    voucher's state on the service's day: no job has to run at the period's end."""
+    chosen_b(client)
+    cid = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["candidate_id"]
+    assert provider_b_sees(client, cid)
+    clock_to(profile_app, AFTER_PERIOD)
+    body = {"candidate_ids": [cid], "purpose": "voucher client"}
+    assert client.post("/api/v1/contacts/lookup", json=body, headers=PROVIDER_B).json["items"] == []
+    [listed] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert listed["state"] == "expired" and listed["jobseeker"]["name"] is None, listed
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH)
+    assert (read.json["consented_orgs"], read.json["consent_by_choice"]) == (["agency-a"], []), read.json
+    entries = client.get("/api/v1/audit?profile_id=asiakas-50&action=contact.read", headers=DPO).json["items"]
+    assert [e["granted"] for e in entries if e["actor_org"] == "agency-b"] == ["no", "yes"], entries
+    # the read-change-put of the profile as read stores the consent as it now is, and matching learns it
+    edited = {**read.json, "max_commute_km": 30}
+    r = client.put(
+        "/api/v1/profiles/asiakas-50", json=edited, headers={**COACH, "If-Match": read.headers["ETag"]}
+    )
+    assert r.status_code == 200 and consent_warnings(r.json) == [], r.json
+    assert (r.json["consented_orgs"], r.json["consent_by_choice"]) == (["agency-a"], [])
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", ORG]
+    assert not provider_b_sees(client, cid)
+
+
+def test_a_body_read_before_the_period_ended_is_accepted_after_it(client, profile_app):
+    """A `GET` before the end lists the provider in `consent_by_choice`; sent back after the end, as read,
+    it is not a 422: the choice ended, nothing the client changed."""
+    chosen_b(client)
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH)
+    clock_to(profile_app, AFTER_PERIOD)
+    r = client.put(
+        "/api/v1/profiles/asiakas-50", json=read.json, headers={**COACH, "If-Match": read.headers["ETag"]}
+    )
+    assert r.status_code == 200, r.json
+    assert (r.json["consented_orgs"], r.json["consent_by_choice"]) == (["agency-a"], [])
+    assert not provider_b_sees(client, read.json["candidate_id"])
+
+
+def test_a_choices_consent_ends_with_the_hire(client, profile_app):
+    """The hire ends the voucher (docs/architecture.md "Service-voucher pilots": the recruiters record the
+    hire, nothing after it is the provider's), so the choice's consent ends with it too."""
+    voucher_id = chosen_b(client)
+    cid = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["candidate_id"]
+    r = client.post(f"/api/v1/vouchers/{voucher_id}/hired", json={}, headers=PROVIDER_B)
+    assert r.status_code == 200 and r.json["state"] == "hired"
+    assert not provider_b_sees(client, cid)
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a"], [])
+
+
+def test_the_jobseekers_own_consent_to_the_chosen_provider_survives_the_vouchers_end(client, profile_app):
+    """The jobseeker's own consent (the coach lists the provider, F13) is not the choice's: it lasts after
+    the voucher's period."""
+    chosen_b(client)
+    body = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    body["consented_orgs"] = ["agency-a", "agency-b"]
+    r = client.put("/api/v1/profiles/asiakas-50", json=body, headers=COACH)
+    assert r.status_code == 200 and consent_warnings(r.json) == ["consent_made_own"], r.json
+    clock_to(profile_app, AFTER_PERIOD)
+    assert provider_b_sees(client, body["candidate_id"])
+    read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
+    assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a", "agency-b"], [])

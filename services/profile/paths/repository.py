@@ -4,6 +4,7 @@ routing index, and the unit of work that adds them to the profile service's own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -46,6 +47,9 @@ from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher, VoucherState
 from services.profile.repository import UnitOfWork, metadata
 from shared.db import ConcurrentChangeError
+
+#: a voucher's states in which its choice's consent lasts
+_IN_USE = (VoucherState.ISSUED, VoucherState.IN_PROGRESS)
 
 service_paths = Table(
     "service_paths",
@@ -612,6 +616,20 @@ class ConsentGrants:
         own = {r.org for r in rows if r.preexisting == "yes"}
         return frozenset(r.org for r in rows if r.org not in own)
 
+    def lapsed(self, candidate_id: str, ended: Callable[[str], bool]) -> frozenset[str]:
+        """Organisations consented by a choice alone whose every active grant comes from a choice that
+        has ended (``ended(source)``: e.g. a voucher expired, hired or withdrawn on the service's day)
+        and none of whose active grants is the jobseeker's own consent too (``preexisting``): their
+        consent has ended though no withdrawal was written (review 40). Raises nothing."""
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t.c.org, t.c.source, t.c.preexisting).where(
+                t.c.candidate_id == candidate_id, t.c.withdrawn_at.is_(None)
+            )
+        ).all()
+        kept = {r.org for r in rows if r.preexisting == "yes" or not ended(r.source)}
+        return frozenset(r.org for r in rows if r.org not in kept)
+
     def active(self, candidate_id: str) -> frozenset[str]:
         t = consent_grants
         rows = self.conn.execute(
@@ -678,6 +696,19 @@ class JourneyUnitOfWork(UnitOfWork):
 
     def consent_by_choice(self, candidate_id: str) -> frozenset[str]:
         return self.grants.by_choice_only(candidate_id)
+
+    def lapsed_choices(self, candidate_id: str, today: date) -> frozenset[str]:
+        """Organisations consented by a voucher's choice alone whose voucher is no longer in use on
+        ``today`` (the service's local day): expired, hired or withdrawn (``Voucher.state_on``)."""
+
+        def ended(source: str) -> bool:
+            kind, _, voucher_id = source.partition(":")
+            if kind != "voucher":
+                return False
+            voucher = self.vouchers.get(voucher_id)
+            return voucher is None or voucher.state_on(today) not in _IN_USE
+
+        return self.grants.lapsed(candidate_id, ended)
 
     def publish_path(self, path: ServicePath) -> None:
         declared = events.PATH_UPDATED

@@ -287,14 +287,18 @@ class VoucherHandlers:
         """The jobseeker stops taking part: the provider's consent from the choice is withdrawn (unless
         it was given before) and the provider's step ends."""
         now = self.clock()
+        today = local_day(now)
         with self.uow_factory() as uow:
             voucher, profile = self._own_voucher(uow, caller, voucher_id)
-            withdrawn = voucher.withdraw(local_day(now))
+            withdrawn = voucher.withdraw(today)
             uow.vouchers.save(withdrawn)
             revoked = [
                 org
                 for org, before in uow.grants.withdraw(voucher.candidate_id, f"voucher:{voucher.id}", now)
-                if not before and org not in uow.grants.active(voucher.candidate_id)
+                if not before
+                and org
+                not in uow.grants.active(voucher.candidate_id)
+                - uow.lapsed_choices(voucher.candidate_id, today)
             ]
             if revoked and profile.details is not None:
                 details = replace(
@@ -322,12 +326,15 @@ class VoucherHandlers:
         """The caller's organisation's voucher clients: name and contact, since choosing the provider
         granted it consent (after a withdrawal only the pseudonymous id). Audited."""
         out = []
+        today = local_day(self.clock())
         with self.uow_factory() as uow:
             for v in uow.vouchers.of_provider(caller.org):
                 found = uow.profiles.by_candidate([v.candidate_id])
                 profile = found[0] if found else None
                 details = profile.details if profile else None
-                if details is not None and caller.org in details.consented_orgs:
+                # a choice whose voucher has ended (expired, hired) consents no more (review 40)
+                lapsed = uow.lapsed_choices(v.candidate_id, today)
+                if details is not None and caller.org in details.consented_orgs - lapsed:
                     who = Jobseeker(
                         v.candidate_id,
                         None,
