@@ -986,6 +986,7 @@ def test_a_choices_consent_ends_with_the_hire(client, profile_app):
     cid = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["candidate_id"]
     r = client.post(f"/api/v1/vouchers/{voucher_id}/hired", json={}, headers=PROVIDER_B)
     assert r.status_code == 200 and r.json["state"] == "hired"
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", ORG]  # matching learns it too
     assert not provider_b_sees(client, cid)
     read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
     assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a"], [])

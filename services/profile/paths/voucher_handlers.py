@@ -379,7 +379,11 @@ class VoucherHandlers:
             uow.vouchers.save(hired)
             for profile in uow.profiles.by_candidate([voucher.candidate_id]):
                 marked = profile.mark_hired(now)
-                if marked is not profile:
+                if marked is not profile and marked.details is not None:
+                    # the hire ends the choice's consent (review 40): the record matching gets says so
+                    lapsed = uow.lapsed_choices(voucher.candidate_id, local_day(now))
+                    consented = marked.details.consented_orgs - lapsed
+                    marked = replace(marked, details=replace(marked.details, consented_orgs=consented))
                     uow.profiles.save(marked)
                     uow.publish_candidate(marked)
                 self._audit(uow, caller, "voucher.hired", profile, hired)
