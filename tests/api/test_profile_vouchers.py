@@ -1004,3 +1004,21 @@ def test_the_jobseekers_own_consent_to_the_chosen_provider_survives_the_vouchers
     assert provider_b_sees(client, body["candidate_id"])
     read = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json
     assert (read["consented_orgs"], read["consent_by_choice"]) == (["agency-a", "agency-b"], [])
+
+
+def test_withdrawing_a_second_choice_of_a_provider_whose_first_voucher_expired_ends_its_consent(
+    client, profile_app
+):
+    """The first voucher's grant of agency-b was never withdrawn (it expired); withdrawing the second
+    voucher, which chose agency-b again, ends the consent in the stored profile and matching's copy too."""
+    chosen_b(client)
+    clock_to(profile_app, AFTER_PERIOD)
+    second = issue(client, unemployed_since="2026-12-20").json
+    r = client.post(f"/api/v1/vouchers/{second['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    assert r.status_code == 200, r.json
+    cid = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["candidate_id"]
+    body = {"candidate_ids": [cid], "purpose": "voucher client"}
+    assert len(client.post("/api/v1/contacts/lookup", json=body, headers=PROVIDER_B).json["items"]) == 1
+    assert client.post(f"/api/v1/vouchers/{second['id']}/withdraw", headers=COACH).status_code == 200
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", ORG]
+    assert client.post("/api/v1/contacts/lookup", json=body, headers=PROVIDER_B).json["items"] == []
