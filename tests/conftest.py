@@ -8,10 +8,9 @@ Under pytest-xdist (`make test` runs ``-n $(TEST_WORKERS) --dist loadgroup``) ea
 of its own with its own session fixtures (broker, PostgreSQL cluster, temporary directories, ports
 from the kernel): :func:`pytest_xdist_make_scheduler` sends each group of tests (:func:`_group`) whole to
 one worker, so that tests sharing a module-, package- or session-wide server run in one process, and
-:func:`interleave_waiting` hands out the waiting tiers (faults, broker, demo, integration) first, each
-beside the largest CPU-bound group left, so that their waits overlap CPU work and the run ends on short
-groups. (xdist's own order is the groups with the most tests first, which left the faults tier and the demo
-near the end. ``--no-loadscope-reorder``, tried in session 21, put the faults and broker groups on both
+:func:`pytest_collection_modifyitems` orders the groups so that the waiting tiers (faults, broker,
+browser) start first and overlap the CPU-bound ones. (xdist's scheduler still hands out the groups with the
+most tests first. ``--no-loadscope-reorder``, tried in session 21, put the faults and broker groups on both
 workers at once, both waiting, and made the run slower: 24 % of the tests in the first 12 minutes.)
 """
 
@@ -34,10 +33,9 @@ SHARED_GROUPS = {
     "tests/browser/": "session-broker",
     "tests/integration/test_broker.py": "session-broker",
 }
-# Groups that take longest (they wait on brokers, processes and the browser), handed out first, each beside
-# the largest CPU-bound group left (:func:`interleave_waiting`); the rest follow by xdist's order, most tests
-# first (the long API and recognition modules early, the many short modules last, where they even out the
-# workers' finishing times).
+# Groups that take longest (they wait on brokers, processes and the browser), started first; the rest
+# follow in collection order (the long API and recognition modules early, the many short unit modules
+# last, where they even out the workers' finishing times).
 FIRST = ("faults", "session-broker", "tests/demo/", "tests/integration/", "tests/api/")
 
 
@@ -66,39 +64,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     from xdist.scheduler import LoadScopeScheduling
 
     class GroupScheduling(LoadScopeScheduling):
-        _interleaved = False
-
         def _split_scope(self, nodeid: str) -> str:
             return _group(nodeid)
 
-        def _assign_work_unit(self, node) -> None:  # type: ignore[no-untyped-def]
-            if not self._interleaved:  # the whole queue is built before the first unit is handed out
-                self._interleaved = True
-                order = interleave_waiting(list(self.workqueue))
-                self.workqueue = type(self.workqueue)((scope, self.workqueue[scope]) for scope in order)
-            super()._assign_work_unit(node)
-
     return GroupScheduling(config, log)  # type: ignore[arg-type]
-
-
-def interleave_waiting(queue: list[str]) -> list[str]:
-    """xdist's queue of groups (most tests first) with the waiting groups (faults, session broker, demo,
-    integration: the `FIRST` ranks before the API tier) moved to the front, each followed by the largest
-    CPU-bound group left: the two workers start one waiting and one CPU-bound group, and whichever is free
-    next takes the next waiting group, so the waits overlap CPU work rather than each other, and the
-    run ends on the many short groups, not on a broker's or the demo's minutes. (Handed out by test count
-    alone, the faults tier (6 tests) and the demo (1 test) came late, and a worker spent the run's last
-    minutes alone on one of them.)"""
-    cut = FIRST.index("tests/api/")
-    # sorted is stable: within a rank, xdist's order (most tests first, then collection order)
-    waiting = sorted((g for g in queue if _rank(g) < cut), key=_rank)
-    busy = [g for g in queue if _rank(g) >= cut]
-    out: list[str] = []
-    for group in waiting:
-        out.append(group)
-        if busy:
-            out.append(busy.pop(0))
-    return out + busy
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -176,7 +176,7 @@ class ProfileInSchema(StrictSchema):
     )
 
     consent_by_choice = BoundedList(
-        fields.String(validate=validate.Length(max=200)),
+        fields.String(validate=[validate.Length(max=200), ORG_ID], metadata=REGISTERED_ORG),
         validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
         metadata=read_only(
             "Organisations consented by the jobseeker's choice alone (a service voucher's provider), as read: "
