@@ -580,20 +580,16 @@ class ConsentGrants:
     def restated(self, candidate_id: str, orgs: frozenset[str]) -> None:
         """The jobseeker consents to ``orgs`` on their own too: withdrawing the active grants to them
         no longer withdraws the consent (as if it had been given before the grant)."""
-        if orgs:
-            t = consent_grants
-            self.conn.execute(
-                update(t)
-                .where(
-                    t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None)
-                )
-                .values(preexisting="yes")
-            )
+        self._mark_own(candidate_id, orgs, own=True)
 
     def unstated(self, candidate_id: str, orgs: frozenset[str]) -> None:
         """The jobseeker's own consent to ``orgs`` ends while active grants to them last: they stay
         consented by the choice only, and withdrawing the choice withdraws the consent (outside tester 40,
         T40-2)."""
+        self._mark_own(candidate_id, orgs, own=False)
+
+    def _mark_own(self, candidate_id: str, orgs: frozenset[str], *, own: bool) -> None:
+        """The active grants to ``orgs`` marked as the jobseeker's own consent too (``preexisting``) or not."""
         if orgs:
             t = consent_grants
             self.conn.execute(
@@ -601,7 +597,7 @@ class ConsentGrants:
                 .where(
                     t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None)
                 )
-                .values(preexisting="no")
+                .values(preexisting="yes" if own else "no")
             )
 
     def by_choice_only(self, candidate_id: str) -> frozenset[str]:
